@@ -1,0 +1,50 @@
+package org.gridfleet.model.asset;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.gridfleet.model.AssetId;
+import org.gridfleet.model.BusId;
+import org.gridfleet.model.GeoLocation;
+
+/**
+ * What every device has, whatever its type.
+ *
+ * @param ratedPowerKw  nameplate output in kW (for storage: the inverter rating)
+ * @param availability  share of the rated power the owner makes available to the plant, 0..1
+ *                      (1 = all of it, 0 = withdrawn); maintenance windows remove whole intervals on top
+ * @param exportAllowed whether the device's energy may be exported to the grid
+ * @param omCostPerKwh  variable operation and maintenance cost per kWh produced, in the fleet's currency
+ */
+public record AssetInfo(
+        AssetId id,
+        String name,
+        DeviceType type,
+        GeoLocation location,
+        BusId bus,
+        double ratedPowerKw,
+        double availability,
+        Reliability reliability,
+        List<MaintenanceWindow> maintenance,
+        boolean exportAllowed,
+        double omCostPerKwh) {
+
+    public AssetInfo {
+        requireNonNull(id, "id");
+        requireNonNull(name, "name");
+        requireNonNull(type, "type");
+        requireNonNull(location, "location");
+        requireNonNull(bus, "bus");
+        requireNonNull(reliability, "reliability");
+        maintenance = List.copyOf(maintenance);
+        if (!(ratedPowerKw > 0) || !Double.isFinite(ratedPowerKw)) {
+            throw new IllegalArgumentException(id + ": ratedPowerKw must be positive and finite: " + ratedPowerKw);
+        }
+        if (!(availability >= 0 && availability <= 1)) {
+            throw new IllegalArgumentException(id + ": availability must be within [0, 1]: " + availability);
+        }
+        if (!(omCostPerKwh >= 0) || !Double.isFinite(omCostPerKwh)) {
+            throw new IllegalArgumentException(id + ": omCostPerKwh must be >= 0: " + omCostPerKwh);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.gridfleet.model.fleet;
+
+import static java.util.Objects.requireNonNull;
+
+import org.gridfleet.model.BusId;
+import org.gridfleet.model.EndUserId;
+
+/** A customer or meter whose demand the plant serves; its demand is a time series, not part of this record. */
+public record EndUser(EndUserId id, String name, BusId bus, CustomerClass customerClass) {
+    public EndUser {
+        requireNonNull(id, "id");
+        requireNonNull(name, "name");
+        requireNonNull(bus, "bus");
+        requireNonNull(customerClass, "customerClass");
+    }
+}

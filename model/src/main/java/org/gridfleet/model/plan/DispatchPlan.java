@@ -1,0 +1,56 @@
+package org.gridfleet.model.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import org.gridfleet.model.AssetId;
+import org.gridfleet.model.Profile;
+import org.gridfleet.model.TimeGrid;
+
+/**
+ * A dispatch plan: what every device does in every interval, plus the grid exchange that closes the balance
+ * {@code Σ powerKw + importKw − exportKw = demand}.
+ *
+ * @param generator which plan generator made it, e.g. {@code merit-order}
+ */
+public record DispatchPlan(
+        String generator,
+        Objective objective,
+        PlanStatus status,
+        TimeGrid grid,
+        List<DeviceSchedule> schedules,
+        Profile importKw,
+        Profile exportKw) {
+
+    public DispatchPlan {
+        requireNonNull(generator, "generator");
+        requireNonNull(objective, "objective");
+        requireNonNull(status, "status");
+        requireNonNull(grid, "grid");
+        schedules = List.copyOf(schedules);
+        for (DeviceSchedule s : schedules) {
+            if (s.powerKw().size() != grid.intervals()) {
+                throw new IllegalArgumentException(s.asset() + ": schedule length differs from the grid's " + grid.intervals());
+            }
+        }
+        if (importKw.size() != grid.intervals() || exportKw.size() != grid.intervals()) {
+            throw new IllegalArgumentException("import and export need one value per interval");
+        }
+    }
+
+    public Optional<DeviceSchedule> schedule(AssetId asset) {
+        return schedules.stream().filter(s -> s.asset().equals(asset)).findFirst();
+    }
+
+    /** Combined output of all devices in each interval, kW (storage charging subtracts). */
+    public Profile combinedOutputKw() {
+        double[] total = new double[grid.intervals()];
+        for (DeviceSchedule s : schedules) {
+            for (int k = 0; k < total.length; k++) {
+                total[k] += s.powerKw().get(k);
+            }
+        }
+        return Profile.of(total);
+    }
+}

@@ -1,0 +1,120 @@
+package org.gridfleet.ingest.collector;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.gridfleet.ingest.Findings;
+import org.gridfleet.ingest.Rule;
+
+/**
+ * Collects a fleet from files: the fleet document (YAML, or JSON by its {@code .json} ending) and the CSV series
+ * it names under {@code series}, resolved relative to the document.
+ */
+public final class FileDataCollector implements DataCollector {
+    private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
+
+    private final Path documentPath;
+
+    public FileDataCollector(Path documentPath) {
+        this.documentPath = documentPath;
+    }
+
+    @Override
+    public CollectedData collect() {
+        Findings problems = new Findings();
+        String documentFile = documentPath.getFileName().toString();
+        Optional<JsonNode> document = readDocument(documentFile, problems);
+        List<RawTable> tables = new ArrayList<>();
+        JsonNode series = document.map(d -> d.path("series")).orElse(null);
+        if (series != null && series.isObject()) {
+            for (TableKind kind : TableKind.values()) {
+                JsonNode name = series.get(kind.key());
+                // a non-text value is the verifier's to report as a schema problem
+                if (name != null && name.isTextual()) {
+                    readTable(kind, name.asText(), problems).ifPresent(tables::add);
+                }
+            }
+        }
+        return new CollectedData(documentFile, document, tables, problems.list());
+    }
+
+    private Optional<JsonNode> readDocument(String file, Findings problems) {
+        boolean json = documentPath.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        try (Reader reader = Files.newBufferedReader(documentPath, StandardCharsets.UTF_8)) {
+            JsonNode root = (json ? JSON : YAML).readTree(reader);
+            if (root == null || !root.isObject()) {
+                problems.error(Rule.SYNTAX, file, "", "the fleet document must be a mapping of fields (name, horizon, devices, ...); found "
+                        + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+                return Optional.empty();
+            }
+            return Optional.of(root);
+        } catch (JsonProcessingException e) {
+            problems.error(Rule.SYNTAX, file, at(e.getLocation()), "cannot parse " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());
+        } catch (NoSuchFileException e) {
+            problems.error(Rule.SOURCE, file, "", "file not found: " + documentPath.toAbsolutePath());
+        } catch (IOException e) {
+            problems.error(Rule.SOURCE, file, "", "cannot read " + documentPath.toAbsolutePath() + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RawTable> readTable(TableKind kind, String name, Findings problems) {
+        Path path = documentPath.toAbsolutePath().getParent().resolve(name);
+        List<String> header = null;
+        List<RawTable.Row> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+             MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withComments()).readValues(reader)) {
+            while (it.hasNextValue()) {
+                int line = it.getParser().currentTokenLocation().getLineNr();
+                List<String> cells = Arrays.asList(it.nextValue());
+                if (header == null) {
+                    header = cells;
+                } else {
+                    rows.add(new RawTable.Row(line, cells));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problems.error(Rule.SYNTAX, name, at(e.getLocation()), "cannot parse CSV: " + e.getOriginalMessage()
+                    + (rows.isEmpty() ? "" : "; the " + rows.size() + " rows before it were read"));
+        } catch (NoSuchFileException e) {
+            problems.error(Rule.SOURCE, name, "", "file not found: " + path + " (named in series." + kind.key() + ")");
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            problems.error(Rule.SOURCE, name, "", "cannot read " + path + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (header == null) {
+            problems.error(Rule.SCHEMA, name, "", "the file is empty: it needs a header row");
+            return Optional.empty();
+        }
+        return Optional.of(new RawTable(kind, name, header, rows));
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

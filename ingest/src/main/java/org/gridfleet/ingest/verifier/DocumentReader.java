@@ -1,0 +1,548 @@
+package org.gridfleet.ingest.verifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.gridfleet.ingest.Rule;
+import org.gridfleet.model.AssetId;
+import org.gridfleet.model.BusId;
+import org.gridfleet.model.EndUserId;
+import org.gridfleet.model.GeoLocation;
+import org.gridfleet.model.Ids;
+import org.gridfleet.model.TimeGrid;
+import org.gridfleet.model.asset.Asset;
+import org.gridfleet.model.asset.AssetInfo;
+import org.gridfleet.model.asset.CostCurve;
+import org.gridfleet.model.asset.DeviceType;
+import org.gridfleet.model.asset.Generator;
+import org.gridfleet.model.asset.InitialState;
+import org.gridfleet.model.asset.MaintenanceWindow;
+import org.gridfleet.model.asset.Reliability;
+import org.gridfleet.model.asset.Renewable;
+import org.gridfleet.model.asset.RunHourLimit;
+import org.gridfleet.model.asset.StartUp;
+import org.gridfleet.model.asset.Storage;
+import org.gridfleet.model.fleet.Bus;
+import org.gridfleet.model.fleet.CustomerClass;
+import org.gridfleet.model.fleet.EndUser;
+import org.gridfleet.model.fleet.GridConnection;
+import org.gridfleet.model.fleet.Line;
+import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReserveRequirement;
+
+/**
+ * Reads the fleet document into domain records. Field types, finiteness, units and ranges are checked as each
+ * number is read ({@link Fields}, {@link Quantity}); checks across fields and records are here. A record with an
+ * error is left out; its neighbours are kept.
+ */
+final class DocumentReader {
+    /** Devices above this rating get a warning: the plant is built for DERs up to about 10 MW. */
+    static final double LARGE_DEVICE_KW = 10_000;
+    /** Given all three reliability figures, they must agree this closely. */
+    static final double RELIABILITY_TOLERANCE = 0.01;
+    static final double BTU_PER_KWH = 3412.14;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    private final Fields root;
+
+    DocumentReader(Fields root) {
+        this.root = root;
+    }
+
+    record Document(Optional<FleetSettings> settings, List<Asset> assets, List<EndUser> endUsers) {}
+
+    Document read() {
+        int version = root.integer("formatVersion", 1, Integer.MAX_VALUE);
+        if (version != 1 && root.isClean()) {
+            root.error(Rule.SCHEMA, "formatVersion", "version " + version + " is not supported; this gridfleet reads version 1");
+        }
+        root.known("series");
+        root.object("series").ifPresent(this::checkSeriesPaths);
+        Optional<FleetSettings> settings = readSettings();
+        Network network = settings.map(FleetSettings::network).orElse(Network.NONE);
+        List<Asset> assets = readDevices(network);
+        List<EndUser> endUsers = readEndUsers(network);
+        root.rejectUnknownFields();
+        return new Document(settings, assets, endUsers);
+    }
+
+    private void checkSeriesPaths(Fields series) {
+        for (String key : List.of("demand", "forecasts", "prices", "maintenance")) {
+            series.text(key, "");
+        }
+        series.rejectUnknownFields();
+    }
+
+    // ---- plant-wide settings
+
+    private Optional<FleetSettings> readSettings() {
+        Fields settings = root;
+        String name = settings.text("name");
+        String currency = settings.text("currency", "USD");
+        if (!CURRENCY.matcher(currency).matches()) {
+            settings.error(Rule.SCHEMA, "currency", "'" + currency + "' is not an ISO 4217 code: write three capital letters, e.g. USD or EUR");
+        }
+        Optional<TimeGrid> horizon = settings.requiredObject("horizon").flatMap(this::readHorizon);
+        GridConnection grid = settings.object("grid").map(this::readGrid).orElse(GridConnection.connected(0, 0));
+        ReserveRequirement reserve = settings.object("reserve").map(this::readReserve).orElse(ReserveRequirement.NONE);
+        double[] prices = settings.object("prices").map(this::readFlatPrices).orElse(new double[] {0, 0});
+        Network network = settings.object("network").map(this::readNetwork).orElse(Network.NONE);
+        // without a horizon or a name nothing can be planned; other settings fall back to their defaults
+        if (horizon.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FleetSettings(name, currency, horizon.get(), grid, reserve, prices[0], prices[1], network));
+    }
+
+    private Optional<TimeGrid> readHorizon(Fields f) {
+        Optional<Instant> start = f.instant("start");
+        Duration step = f.duration("step", Duration.ofMinutes(15));
+        int intervals = f.integer("intervals", 1, TimeGrid.MAX_INTERVALS);
+        f.rejectUnknownFields();
+        if (step.compareTo(TimeGrid.MIN_STEP) < 0) {
+            f.error(Rule.RANGE, "step", "must be at least 1 minute, found " + step);
+        }
+        if (!f.isClean() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeGrid(start.get(), step, intervals));
+    }
+
+    private GridConnection readGrid(Fields f) {
+        String mode = f.choice("mode", List.of("grid-connected", "islanded"), "grid-connected");
+        double maxImportKw = f.number("maxImportKw", Quantity.POWER_KW, 0);
+        double maxExportKw = f.number("maxExportKw", Quantity.POWER_KW, 0);
+        f.rejectUnknownFields();
+        if (mode.equals("islanded")) {
+            if (maxImportKw > 0 || maxExportKw > 0) {
+                f.warning(Rule.CONSISTENCY, "mode", "an islanded plant neither imports nor exports: maxImportKw and maxExportKw are ignored");
+            }
+            return GridConnection.ISLANDED;
+        }
+        return GridConnection.connected(maxImportKw, maxExportKw);
+    }
+
+    private ReserveRequirement readReserve(Fields f) {
+        double fraction = f.number("fractionOfDemand", Quantity.FRACTION, 0);
+        boolean largestUnit = f.bool("coverLargestUnit", false);
+        double minimumKw = f.number("minimumKw", Quantity.POWER_KW, 0);
+        f.rejectUnknownFields();
+        return new ReserveRequirement(fraction, largestUnit, minimumKw);
+    }
+
+    private double[] readFlatPrices(Fields f) {
+        double sale = f.number("salePricePerKwh", Quantity.PRICE_PER_KWH, 0);
+        double tariff = f.number("importTariffPerKwh", Quantity.PRICE_PER_KWH, 0);
+        f.rejectUnknownFields();
+        return new double[] {sale, tariff};
+    }
+
+    // ---- network
+
+    private Network readNetwork(Fields f) {
+        Map<BusId, Bus> buses = new LinkedHashMap<>();
+        for (Fields b : f.list("buses")) {
+            String id = b.id("id");
+            Fields bus = b.about("bus " + id);
+            double kv = bus.number("nominalKv", Quantity.KV);
+            bus.rejectUnknownFields();
+            if (!bus.isClean()) {
+                continue;
+            }
+            BusId busId = BusId.of(id);
+            if (buses.containsKey(busId)) {
+                bus.error(Rule.DUPLICATE, "id", "bus " + id + " is defined twice; the first definition is kept");
+                continue;
+            }
+            buses.put(busId, new Bus(busId, kv));
+        }
+        Map<String, Line> lines = new LinkedHashMap<>();
+        for (Fields l : f.list("lines")) {
+            String id = l.id("id");
+            Fields line = l.about("line " + id);
+            String from = line.id("from");
+            String to = line.id("to");
+            double r = line.number("resistanceOhm", Quantity.OHM);
+            double x = line.number("reactanceOhm", Quantity.OHM);
+            double b = line.number("shuntSusceptanceS", Quantity.SIEMENS, 0);
+            double ratingA = line.number("ratingA", Quantity.AMPERE);
+            line.rejectUnknownFields();
+            for (String end : List.of("from", "to")) {
+                String bus = end.equals("from") ? from : to;
+                if (line.isClean() && !buses.containsKey(BusId.of(bus))) {
+                    line.error(Rule.UNKNOWN_ID, end, "bus '" + bus + "' is not among network.buses");
+                }
+            }
+            if (line.isClean() && from.equals(to)) {
+                line.error(Rule.RANGE, "to", "a line cannot connect bus " + from + " to itself");
+            }
+            if (line.isClean() && r + x <= 0) {
+                line.error(Rule.RANGE, "reactanceOhm", "a line needs a non-zero impedance (resistanceOhm + reactanceOhm > 0)");
+            }
+            if (!line.isClean()) {
+                continue;
+            }
+            if (lines.containsKey(id)) {
+                line.error(Rule.DUPLICATE, "id", "line " + id + " is defined twice; the first definition is kept");
+                continue;
+            }
+            lines.put(id, new Line(id, BusId.of(from), BusId.of(to), r, x, b, ratingA));
+        }
+        String slack = f.id("slackBus");
+        Optional<BusId> slackBus = Optional.empty();
+        if (Ids.isValid(slack)) {
+            if (buses.containsKey(BusId.of(slack))) {
+                slackBus = Optional.of(BusId.of(slack));
+            } else {
+                f.error(Rule.UNKNOWN_ID, "slackBus", "bus '" + slack + "' is not among network.buses");
+            }
+        }
+        f.rejectUnknownFields();
+        return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()), slackBus);
+    }
+
+    // ---- devices
+
+    private List<Asset> readDevices(Network network) {
+        if (!root.has("devices")) {
+            root.error(Rule.SCHEMA, "devices", "is required: a plant needs at least one device");
+        }
+        Map<String, Asset> assets = new LinkedHashMap<>();
+        Map<String, String> firstPath = new HashMap<>();
+        for (Fields item : root.list("devices")) {
+            String id = item.id("id");
+            Fields device = item.about("device " + (id.isEmpty() ? "without id" : id));
+            Optional<Asset> asset = readDevice(device, network);
+            if (asset.isEmpty()) {
+                continue;
+            }
+            if (assets.containsKey(id)) {
+                device.error(Rule.DUPLICATE, "id", "id " + id + " is already used by " + firstPath.get(id) + "; that first device is kept");
+                continue;
+            }
+            assets.put(id, asset.get());
+            firstPath.put(id, device.path());
+        }
+        return List.copyOf(assets.values());
+    }
+
+    private Optional<Asset> readDevice(Fields f, Network network) {
+        String typeName = f.text("type");
+        Optional<DeviceType> type = DeviceType.fromFileName(typeName);
+        if (type.isEmpty()) {
+            if (!typeName.isEmpty()) {
+                f.error(Rule.SCHEMA, "type", "unknown device type '" + typeName + "': use one of "
+                        + Arrays.stream(DeviceType.values()).map(DeviceType::fileName).collect(Collectors.joining(", ")));
+            }
+            return Optional.empty();
+        }
+        AssetInfo info = readInfo(f, type.get(), network);
+        Optional<Asset> asset = switch (type.get().category()) {
+            case DISPATCHABLE_GENERATOR -> readGenerator(f, info);
+            case RENEWABLE -> Optional.of(new Renewable(info, f.bool("curtailable", true)));
+            case STORAGE -> readStorage(f, info);
+        };
+        f.rejectUnknownFields();
+        if (!f.isClean()) {
+            return Optional.empty();
+        }
+        return asset;
+    }
+
+    /** Reads the common fields; on error returns a placeholder that the caller discards because {@code f} is not clean. */
+    private AssetInfo readInfo(Fields f, DeviceType type, Network network) {
+        String id = f.id("id");
+        String name = f.text("name", id);
+        GeoLocation location = f.requiredObject("location").map(this::readLocation).orElse(new GeoLocation(0, 0));
+        String bus = f.id("bus");
+        if (Ids.isValid(bus) && !network.isEmpty() && !network.hasBus(BusId.of(bus))) {
+            f.error(Rule.UNKNOWN_ID, "bus", "bus '" + bus + "' is not among network.buses");
+        }
+        double ratedPowerKw = f.number("ratedPowerKw", Quantity.POSITIVE_POWER_KW);
+        if (ratedPowerKw > LARGE_DEVICE_KW) {
+            f.warning(Rule.SIZE, "ratedPowerKw", ratedPowerKw + " kW is above the " + (int) LARGE_DEVICE_KW
+                    + " kW this plant is built for; kept, but check the figure and the unit");
+        }
+        double availability = f.number("availability", Quantity.FRACTION, 1);
+        boolean exportAllowed = f.bool("exportAllowed", true);
+        double omCostPerKwh = f.number("omCostPerKwh", Quantity.COST_PER_KWH, 0);
+        Reliability reliability = f.object("reliability").map(this::readReliability).orElse(Reliability.PERFECT);
+        List<MaintenanceWindow> maintenance = new ArrayList<>();
+        for (Fields w : f.list("maintenance")) {
+            readMaintenance(w).ifPresent(maintenance::add);
+        }
+        if (!f.isClean()) {
+            return placeholder(type);
+        }
+        return new AssetInfo(AssetId.of(id), name, type, location, BusId.of(bus), ratedPowerKw, availability,
+                reliability, maintenance, exportAllowed, omCostPerKwh);
+    }
+
+    private static AssetInfo placeholder(DeviceType type) {
+        return new AssetInfo(AssetId.of("rejected"), "", type, new GeoLocation(0, 0), BusId.of("rejected"), 1, 1,
+                Reliability.PERFECT, List.of(), false, 0);
+    }
+
+    private GeoLocation readLocation(Fields f) {
+        double latitude = f.number("latitude", Quantity.LATITUDE);
+        double longitude = f.number("longitude", Quantity.LONGITUDE);
+        f.rejectUnknownFields();
+        return new GeoLocation(latitude, longitude);
+    }
+
+    private Reliability readReliability(Fields f) {
+        OptionalDouble rate = f.optionalNumber("forcedOutageRate", Quantity.OUTAGE_RATE);
+        OptionalDouble mttf = f.optionalNumber("mttfHours", Quantity.POSITIVE_HOURS);
+        double mttr = f.number("mttrHours", Quantity.POSITIVE_HOURS, 24);
+        f.rejectUnknownFields();
+        if (rate.isPresent() && mttf.isPresent()) {
+            double implied = Reliability.impliedForcedOutageRate(mttf.getAsDouble(), mttr);
+            if (f.has("mttrHours") && Math.abs(implied - rate.getAsDouble()) > RELIABILITY_TOLERANCE) {
+                f.warning(Rule.CONSISTENCY, "forcedOutageRate", rate.getAsDouble() + " disagrees with mttrHours / (mttfHours + mttrHours) = "
+                        + String.format("%.4f", implied) + "; the given rate is kept");
+            }
+            if (!f.has("mttrHours")) {
+                // two figures given: the repair time follows from them
+                double r = rate.getAsDouble();
+                mttr = r == 0 ? 24 : r * mttf.getAsDouble() / (1 - r);
+            }
+            return new Reliability(rate.getAsDouble(), mttf.getAsDouble(), mttr);
+        }
+        if (rate.isPresent()) {
+            return new Reliability(rate.getAsDouble(), Reliability.impliedMttfHours(rate.getAsDouble(), mttr), mttr);
+        }
+        if (mttf.isPresent()) {
+            return new Reliability(Reliability.impliedForcedOutageRate(mttf.getAsDouble(), mttr), mttf.getAsDouble(), mttr);
+        }
+        return new Reliability(0, Double.POSITIVE_INFINITY, mttr);
+    }
+
+    private Optional<MaintenanceWindow> readMaintenance(Fields f) {
+        Optional<Instant> start = f.instant("start");
+        Optional<Instant> end = f.instant("end");
+        String reason = f.text("reason", "maintenance");
+        f.rejectUnknownFields();
+        if (start.isEmpty() || end.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!end.get().isAfter(start.get())) {
+            f.error(Rule.RANGE, "end", "maintenance must end after it starts: " + start.get() + " .. " + end.get());
+            return Optional.empty();
+        }
+        return Optional.of(new MaintenanceWindow(start.get(), end.get(), reason));
+    }
+
+    private Optional<Asset> readGenerator(Fields f, AssetInfo info) {
+        double rated = info.ratedPowerKw();
+        double minStable = f.number("minStablePowerKw", Quantity.POWER_KW, 0);
+        if (f.isClean() && minStable > rated) {
+            f.error(Rule.RANGE, "minStablePowerKw", minStable + " kW is above ratedPowerKw " + rated + " kW");
+        }
+        double rampUp = f.number("rampUpKwPerMin", Quantity.RAMP_KW_PER_MIN, rated);
+        double rampDown = f.number("rampDownKwPerMin", Quantity.RAMP_KW_PER_MIN, rated);
+        double minUp = f.number("minUpTimeHours", Quantity.HOURS, 0);
+        double minDown = f.number("minDownTimeHours", Quantity.HOURS, 0);
+        StartUp startUp = f.object("startUp").map(this::readStartUp).orElse(StartUp.FREE_AND_INSTANT);
+        InitialState initial = f.object("initialState").map(s -> readInitialState(s, minStable, rated)).orElse(InitialState.LONG_OFF);
+        Optional<CostCurve> cost = f.requiredObject("cost").flatMap(c -> readCost(c, minStable, rated));
+        RunHourLimit runHours = f.object("runHours").map(this::readRunHours).orElse(RunHourLimit.NONE);
+        double co2 = f.number("co2KgPerKwh", Quantity.CO2_KG_PER_KWH, TypeDefaults.co2KgPerKwh(info.type()));
+        if (!f.isClean() || cost.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Generator(info, minStable, rampUp, rampDown, minUp, minDown, startUp, initial, cost.get(), runHours, co2));
+    }
+
+    private StartUp readStartUp(Fields f) {
+        double hot = f.number("hotCost", Quantity.MONEY, 0);
+        double cold = f.number("coldCost", Quantity.MONEY, hot);
+        double coldAfter = f.number("coldAfterHours", Quantity.HOURS, 0);
+        double minutes = f.number("timeMinutes", Quantity.MINUTES, 0);
+        f.rejectUnknownFields();
+        return new StartUp(hot, cold, coldAfter, minutes);
+    }
+
+    private InitialState readInitialState(Fields f, double minStable, double rated) {
+        boolean on = f.bool("on", false);
+        double hours = f.number("hoursInState", Quantity.HOURS, 1_000);
+        double powerKw = f.number("powerKw", Quantity.POWER_KW, 0);
+        f.rejectUnknownFields();
+        if (!on && powerKw > 0) {
+            f.error(Rule.RANGE, "powerKw", "a unit that is off delivers 0 kW, found " + powerKw);
+        } else if (on && (powerKw < minStable || powerKw > rated)) {
+            f.error(Rule.RANGE, "powerKw", "a running unit delivers between minStablePowerKw " + minStable
+                    + " and ratedPowerKw " + rated + " kW, found " + powerKw);
+        }
+        return f.isClean() ? new InitialState(on, hours, powerKw) : InitialState.LONG_OFF;
+    }
+
+    private RunHourLimit readRunHours(Fields f) {
+        double max = f.number("maxPerYear", Quantity.POSITIVE_HOURS);
+        double used = f.number("usedThisYear", Quantity.HOURS, 0);
+        f.rejectUnknownFields();
+        if (max > 8_784) {
+            f.error(Rule.RANGE, "maxPerYear", max + " h is more than a year has (8784 h)");
+        }
+        return f.isClean() ? new RunHourLimit(max, used) : RunHourLimit.NONE;
+    }
+
+    private Optional<CostCurve> readCost(Fields f, double minStable, double rated) {
+        List<String> forms = List.of("quadratic", "piecewiseLinear", "fuel");
+        long given = forms.stream().filter(f::has).count();
+        f.known(forms.toArray(String[]::new));
+        if (given != 1) {
+            f.error(Rule.SCHEMA, "", "give exactly one of quadratic, piecewiseLinear or fuel; found " + given);
+            f.rejectUnknownFields();
+            return Optional.empty();
+        }
+        Optional<CostCurve> curve;
+        if (f.has("quadratic")) {
+            curve = f.object("quadratic").flatMap(q -> readQuadratic(q, minStable, rated));
+        } else if (f.has("piecewiseLinear")) {
+            curve = points(f, "piecewiseLinear", "costPerHour", Quantity.MONEY_PER_HOUR).map(CostCurve.PiecewiseLinear::new);
+        } else {
+            curve = f.object("fuel").flatMap(this::readFuel);
+        }
+        f.rejectUnknownFields();
+        return f.isClean() ? curve : Optional.empty();
+    }
+
+    private Optional<CostCurve> readQuadratic(Fields f, double minStable, double rated) {
+        double a = f.number("noLoadPerHour", Quantity.MONEY_PER_HOUR, 0);
+        double b = f.number("perKwh", Quantity.COST_PER_KWH, 0);
+        double c = f.number("perKw2h", Quantity.COEFFICIENT, 0);
+        f.rejectUnknownFields();
+        if (!f.isClean()) {
+            return Optional.empty();
+        }
+        CostCurve.Quadratic curve = new CostCurve.Quadratic(a, b, c);
+        double vertex = c > 0 ? Math.max(minStable, Math.min(rated, -b / (2 * c))) : minStable;
+        for (double p : new double[] {minStable, vertex, rated}) {
+            if (curve.costPerHour(p) < 0) {
+                f.error(Rule.RANGE, "", "the cost per hour is negative at " + p + " kW (" + curve.costPerHour(p) + "): check the coefficients");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(curve);
+    }
+
+    private Optional<CostCurve> readFuel(Fields f) {
+        String fuel = f.text("name", "fuel");
+        double price = f.number("pricePerKwh", Quantity.COST_PER_KWH);
+        f.known("efficiency", "heatRateBtuPerKwh");
+        boolean byEfficiency = f.has("efficiency");
+        if (byEfficiency == f.has("heatRateBtuPerKwh")) {
+            f.error(Rule.SCHEMA, "", "give exactly one of efficiency or heatRateBtuPerKwh");
+            f.rejectUnknownFields();
+            return Optional.empty();
+        }
+        Optional<List<CostCurve.Point>> efficiency = byEfficiency
+                ? points(f, "efficiency", "efficiency", Quantity.EFFICIENCY)
+                : points(f, "heatRateBtuPerKwh", "heatRate", Quantity.HEAT_RATE_BTU_PER_KWH).map(DocumentReader::toEfficiency);
+        f.rejectUnknownFields();
+        if (!f.isClean() || efficiency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CostCurve.FuelBased(fuel, price, efficiency.get()));
+    }
+
+    private static List<CostCurve.Point> toEfficiency(List<CostCurve.Point> heatRates) {
+        return heatRates.stream().map(p -> new CostCurve.Point(p.powerKw(), BTU_PER_KWH / p.value())).toList();
+    }
+
+    /** A list of {@code {powerKw, <valueField>}} points with strictly rising power. */
+    private Optional<List<CostCurve.Point>> points(Fields f, String listName, String valueField, Quantity quantity) {
+        List<CostCurve.Point> points = new ArrayList<>();
+        List<Fields> items = f.list(listName);
+        if (items.isEmpty() && f.isClean()) {
+            f.error(Rule.SCHEMA, listName, "needs at least one point {powerKw, " + valueField + "}");
+        }
+        for (Fields p : items) {
+            double power = p.number("powerKw", Quantity.POWER_KW);
+            double value = p.number(valueField, quantity);
+            p.rejectUnknownFields();
+            if (!p.isClean()) {
+                continue;
+            }
+            if (!points.isEmpty() && power <= points.getLast().powerKw()) {
+                p.error(Rule.RANGE, "powerKw", "points need strictly rising powerKw: " + power + " after " + points.getLast().powerKw());
+                continue;
+            }
+            points.add(new CostCurve.Point(power, value));
+        }
+        return f.isClean() ? Optional.of(points) : Optional.empty();
+    }
+
+    private Optional<Asset> readStorage(Fields f, AssetInfo info) {
+        double rated = info.ratedPowerKw();
+        DeviceType type = info.type();
+        double capacity = f.number("energyCapacityKwh", Quantity.ENERGY_KWH);
+        double maxCharge = f.number("maxChargeKw", Quantity.POWER_KW, rated);
+        double maxDischarge = f.number("maxDischargeKw", Quantity.POWER_KW, rated);
+        for (String name : List.of("maxChargeKw", "maxDischargeKw")) {
+            double value = name.equals("maxChargeKw") ? maxCharge : maxDischarge;
+            if (value > rated && f.isClean()) {
+                f.error(Rule.RANGE, name, value + " kW is above ratedPowerKw " + rated + " kW (the inverter rating)");
+            }
+        }
+        double etaCharge = f.number("chargeEfficiency", Quantity.EFFICIENCY, TypeDefaults.efficiency(type));
+        double etaDischarge = f.number("dischargeEfficiency", Quantity.EFFICIENCY, TypeDefaults.efficiency(type));
+        double selfDischarge = f.number("selfDischargePerHour", Quantity.FRACTION, TypeDefaults.selfDischargePerHour(type));
+        if (selfDischarge >= 1) {
+            f.error(Rule.RANGE, "selfDischargePerHour", "must be below 1 (all energy lost within an hour), found " + selfDischarge);
+        }
+        double minSoc = f.number("minSoc", Quantity.FRACTION, 0);
+        double maxSoc = f.number("maxSoc", Quantity.FRACTION, 1);
+        double initialSoc = f.number("initialSoc", Quantity.FRACTION, 0.5);
+        if (f.isClean() && minSoc > maxSoc) {
+            f.error(Rule.RANGE, "minSoc", "state-of-charge limits are inverted: minSoc " + minSoc + " > maxSoc " + maxSoc);
+        } else if (f.isClean() && (initialSoc < minSoc || initialSoc > maxSoc)) {
+            f.error(Rule.RANGE, "initialSoc", initialSoc + " is outside [minSoc, maxSoc] = [" + minSoc + ", " + maxSoc + "]");
+        }
+        double degradation = f.number("degradationCostPerKwh", Quantity.COST_PER_KWH, 0);
+        if (!f.isClean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Storage(info, capacity, maxCharge, maxDischarge, etaCharge, etaDischarge, selfDischarge,
+                minSoc, maxSoc, initialSoc, degradation));
+    }
+
+    // ---- end-users
+
+    private List<EndUser> readEndUsers(Network network) {
+        Map<String, EndUser> users = new LinkedHashMap<>();
+        Map<String, String> firstPath = new HashMap<>();
+        List<String> classes = Arrays.stream(CustomerClass.values()).map(c -> c.name().toLowerCase()).toList();
+        for (Fields item : root.list("endUsers")) {
+            String id = item.id("id");
+            Fields f = item.about("end-user " + (id.isEmpty() ? "without id" : id));
+            String name = f.text("name", id);
+            String bus = f.id("bus");
+            if (Ids.isValid(bus) && !network.isEmpty() && !network.hasBus(BusId.of(bus))) {
+                f.error(Rule.UNKNOWN_ID, "bus", "bus '" + bus + "' is not among network.buses");
+            }
+            String customerClass = f.choice("class", classes, "residential");
+            f.rejectUnknownFields();
+            if (!f.isClean()) {
+                continue;
+            }
+            if (users.containsKey(id)) {
+                f.error(Rule.DUPLICATE, "id", "id " + id + " is already used by " + firstPath.get(id) + "; that first end-user is kept");
+                continue;
+            }
+            users.put(id, new EndUser(EndUserId.of(id), name, BusId.of(bus), CustomerClass.valueOf(customerClass.toUpperCase())));
+            firstPath.put(id, f.path());
+        }
+        return List.copyOf(users.values());
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.gridfleet.ingest.verifier;
+
+import java.util.function.DoublePredicate;
+
+/**
+ * A kind of number in a fleet file: its unit, its physically possible range (rule {@code range}) and the
+ * values that can only be a unit mistake (rule {@code units}).
+ */
+enum Quantity {
+    POWER_KW("kW", 0, true, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
+    POSITIVE_POWER_KW("kW", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
+    ENERGY_KWH("kWh", 0, false, Double.POSITIVE_INFINITY, v -> v > 10_000_000, "looks like Wh, not kWh"),
+    FRACTION("", 0, true, 1, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.95 for 95 %"),
+    EFFICIENCY("", 0, false, 1, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.95 for 95 %"),
+    OUTAGE_RATE("", 0, true, 0.999, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.05 for 5 %"),
+    HOURS("h", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    POSITIVE_HOURS("h", 0, false, Double.POSITIVE_INFINITY, v -> false, ""),
+    MINUTES("min", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    RAMP_KW_PER_MIN("kW/min", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like W/min, not kW/min"),
+    MONEY("", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    MONEY_PER_HOUR("/h", Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    COEFFICIENT("", Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    /** A market price may be negative; above 10 per kWh it is a per-MWh figure. */
+    PRICE_PER_KWH("/kWh", Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, v -> Math.abs(v) > 10,
+            "looks like a price per MWh: divide by 1000 for a price per kWh"),
+    COST_PER_KWH("/kWh", 0, true, Double.POSITIVE_INFINITY, v -> v > 10, "looks like a cost per MWh: divide by 1000 for a cost per kWh"),
+    KV("kV", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000, "looks like volts, not kV"),
+    OHM("Ω", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    SIEMENS("S", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
+    AMPERE("A", 0, false, Double.POSITIVE_INFINITY, v -> v > 100_000, "looks like mA, not A"),
+    LATITUDE("°", -90, true, 90, v -> false, ""),
+    LONGITUDE("°", -180, true, 180, v -> false, ""),
+    CO2_KG_PER_KWH("kg/kWh", 0, true, Double.POSITIVE_INFINITY, v -> v > 5, "looks like g/kWh, not kg/kWh"),
+    HEAT_RATE_BTU_PER_KWH("Btu/kWh", 3412.14, true, Double.POSITIVE_INFINITY, v -> v > 0 && v < 100,
+            "looks like MMBtu/MWh: multiply by 1000 for Btu/kWh");
+
+    private final String unit;
+    private final double min;
+    private final boolean minInclusive;
+    private final double max;
+    private final DoublePredicate unitMistake;
+    private final String unitHint;
+
+    Quantity(String unit, double min, boolean minInclusive, double max, DoublePredicate unitMistake, String unitHint) {
+        this.unit = unit;
+        this.min = min;
+        this.minInclusive = minInclusive;
+        this.max = max;
+        this.unitMistake = unitMistake;
+        this.unitHint = unitHint;
+    }
+
+    /** Whether {@code value} can only be a unit mistake. Checked before the range, so the hint wins. */
+    boolean isUnitMistake(double value) {
+        return unitMistake.test(value);
+    }
+
+    String unitHint() {
+        return unitHint;
+    }
+
+    boolean inRange(double value) {
+        return (minInclusive ? value >= min : value > min) && value <= max;
+    }
+
+    /** The allowed range for a message, e.g. {@code > 0 kW} or {@code within [0, 1]}. */
+    String describeRange() {
+        String u = unit.isEmpty() ? "" : " " + unit;
+        if (max == Double.POSITIVE_INFINITY) {
+            return (minInclusive ? ">= " : "> ") + fmt(min) + u;
+        }
+        if (min == Double.NEGATIVE_INFINITY) {
+            return "<= " + fmt(max) + u;
+        }
+        return "within " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + "]" + u;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

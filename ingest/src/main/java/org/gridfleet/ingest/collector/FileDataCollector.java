@@ -1,11 +1,18 @@
 package org.gridfleet.ingest.collector;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -30,12 +37,18 @@ import org.gridfleet.ingest.Rule;
  */
 public final class FileDataCollector implements DataCollector {
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // NaN in JSON is read as a number so that the verifier can name the field (rule finite)
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path documentPath;
 
@@ -65,7 +78,10 @@ public final class FileDataCollector implements DataCollector {
     private Optional<JsonNode> readDocument(String file, Findings problems) {
         boolean json = documentPath.toString().toLowerCase(Locale.ROOT).endsWith(".json");
         try (Reader reader = Files.newBufferedReader(documentPath, StandardCharsets.UTF_8)) {
-            JsonNode root = (json ? JSON : YAML).readTree(reader);
+            JsonNode root;
+            try (JsonParser parser = (json ? JSON : YAML).createParser(reader)) {
+                root = parser.nextToken() == null ? null : readValue(parser);
+            }
             if (root == null || !root.isObject()) {
                 problems.error(Rule.SYNTAX, file, "", "the fleet document must be a mapping of fields (name, horizon, devices, ...); found "
                         + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
@@ -82,6 +98,43 @@ public final class FileDataCollector implements DataCollector {
         return Optional.empty();
     }
 
+    /**
+     * Builds the tree token by token so that a number the parser cannot convert (YAML's {@code .nan} and
+     * {@code .inf}) becomes text the verifier reports as not finite, instead of failing the whole document.
+     */
+    private static JsonNode readValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readValue(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser));
+                }
+                yield array;
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                try {
+                    yield parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                            ? NODES.numberNode(parser.getLongValue()) : NODES.numberNode(parser.getDoubleValue());
+                } catch (JsonProcessingException e) {
+                    yield NODES.textNode(parser.getText());
+                }
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        };
+    }
+
     private Optional<RawTable> readTable(TableKind kind, String name, Findings problems) {
         Path path = documentPath.toAbsolutePath().getParent().resolve(name);
         List<String> header = null;
@@ -89,8 +142,9 @@ public final class FileDataCollector implements DataCollector {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
              MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withComments()).readValues(reader)) {
             while (it.hasNextValue()) {
-                int line = it.getParser().currentTokenLocation().getLineNr();
                 List<String> cells = Arrays.asList(it.nextValue());
+                // after a row is read, the current token (its end) still stands on the row's line
+                int line = it.getParser().currentTokenLocation().getLineNr();
                 if (header == null) {
                     header = cells;
                 } else {

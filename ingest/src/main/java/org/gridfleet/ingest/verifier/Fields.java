@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.gridfleet.ingest.Findings;
 import org.gridfleet.ingest.Rule;
 import org.gridfleet.model.Ids;
@@ -24,6 +25,7 @@ import org.gridfleet.model.Ids;
  * harmless placeholder; {@link #isClean()} tells whether the record may be kept.
  */
 final class Fields {
+    private static final Pattern NOT_FINITE = Pattern.compile("(?i)[+-]?\\.?(nan|inf|infinity)");
     private final JsonNode node;
     private final String path;
     private final String subject;
@@ -280,6 +282,11 @@ final class Fields {
     }
 
     private OptionalDouble asNumber(String name, JsonNode value, Quantity quantity) {
+        if (value.isTextual() && NOT_FINITE.matcher(value.asText().trim()).matches()) {
+            // YAML's .nan and .inf may reach us as text, depending on the parser
+            error(Rule.FINITE, name, "must be a finite number, found " + value.asText());
+            return OptionalDouble.empty();
+        }
         if (!value.isNumber()) {
             error(Rule.SCHEMA, name, "must be a number, found " + describe(value));
             return OptionalDouble.empty();

@@ -51,6 +51,8 @@ final class DocumentReader {
     static final double RELIABILITY_TOLERANCE = 0.01;
     static final double BTU_PER_KWH = 3412.14;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A grid-connected plant that states no limits may import and export without bound. */
+    private static final GridConnection UNLIMITED_GRID = GridConnection.connected(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     private final Fields root;
 
@@ -92,7 +94,7 @@ final class DocumentReader {
             settings.error(Rule.SCHEMA, "currency", "'" + currency + "' is not an ISO 4217 code: write three capital letters, e.g. USD or EUR");
         }
         Optional<TimeGrid> horizon = settings.requiredObject("horizon").flatMap(this::readHorizon);
-        GridConnection grid = settings.object("grid").map(this::readGrid).orElse(GridConnection.connected(0, 0));
+        GridConnection grid = settings.object("grid").map(this::readGrid).orElse(UNLIMITED_GRID);
         ReserveRequirement reserve = settings.object("reserve").map(this::readReserve).orElse(ReserveRequirement.NONE);
         double[] prices = settings.object("prices").map(this::readFlatPrices).orElse(new double[] {0, 0});
         Network network = settings.object("network").map(this::readNetwork).orElse(Network.NONE);
@@ -119,11 +121,11 @@ final class DocumentReader {
 
     private GridConnection readGrid(Fields f) {
         String mode = f.choice("mode", List.of("grid-connected", "islanded"), "grid-connected");
-        double maxImportKw = f.number("maxImportKw", Quantity.POWER_KW, 0);
-        double maxExportKw = f.number("maxExportKw", Quantity.POWER_KW, 0);
+        double maxImportKw = f.number("maxImportKw", Quantity.POWER_KW, Double.POSITIVE_INFINITY);
+        double maxExportKw = f.number("maxExportKw", Quantity.POWER_KW, Double.POSITIVE_INFINITY);
         f.rejectUnknownFields();
         if (mode.equals("islanded")) {
-            if (maxImportKw > 0 || maxExportKw > 0) {
+            if (f.has("maxImportKw") || f.has("maxExportKw")) {
                 f.warning(Rule.CONSISTENCY, "mode", "an islanded plant neither imports nor exports: maxImportKw and maxExportKw are ignored");
             }
             return GridConnection.ISLANDED;

@@ -1,0 +1,62 @@
+package org.gridfleet.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rule of docs/architecture.md: arrows point down toward model, only app sees everything. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gridfleet");
+    }
+
+    @Test
+    void modelDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("org.gridfleet.model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.gridfleet.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void ingestDoesNotReachUp() {
+        noClasses().that().resideInAPackage("org.gridfleet.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.plan..", "org.gridfleet.synth..", "org.gridfleet.app..", "org.gridfleet.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void planDoesNotReachUpOrSideways() {
+        noClasses().that().resideInAPackage("org.gridfleet.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.ingest..", "org.gridfleet.synth..", "org.gridfleet.app..", "org.gridfleet.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void synthDependsOnlyOnTheModel() {
+        noClasses().that().resideInAPackage("org.gridfleet.synth..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.ingest..", "org.gridfleet.plan..", "org.gridfleet.app..", "org.gridfleet.testkit..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppKnowsTheCommandLineLibrary() {
+        noClasses().that().resideOutsideOfPackage("org.gridfleet.app..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void planningCodeDoesNotLog() {
+        noClasses().that().resideInAnyPackage("org.gridfleet.model..", "org.gridfleet.plan..", "org.gridfleet.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "java.util.logging..")
+                .check(classes);
+    }
+}

@@ -38,7 +38,11 @@ final class DemoCommand implements Callable<Integer> {
             writer.println("gridfleet demo: the example fleet, planned as one power plant");
             writer.println("  collector → verifier → formatter → merit-order plan generator → plan checker → evaluator");
             writer.println();
-            return PlanCommand.planAndWrite(writer, dir.resolve("fleet.yaml"), dir.resolve("plan.json"));
+            int code = PlanCommand.planAndWrite(writer, dir.resolve("fleet.yaml"), dir.resolve("plan.json"), out != null);
+            if (out == null) {
+                writer.println("\n(gridfleet demo --out DIR keeps the example's files and its plan)");
+            }
+            return code;
         } finally {
             if (out == null) {
                 deleteTree(dir);

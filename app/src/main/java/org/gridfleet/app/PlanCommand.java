@@ -35,6 +35,10 @@ final class PlanCommand implements Callable<Integer> {
 
     /** Plans {@code fleet}, writes the plan files at {@code out} and prints the summary; returns the exit code. */
     static int planAndWrite(PrintWriter writer, Path fleet, Path out) throws IOException {
+        return planAndWrite(writer, fleet, out, true);
+    }
+
+    static int planAndWrite(PrintWriter writer, Path fleet, Path out, boolean sayWhereWritten) throws IOException {
         Planning.Run run = Planning.run(fleet);
         if (run.planned().isEmpty()) {
             Reports.printIngest(writer, fleet, run.ingest(), 20);
@@ -53,7 +57,9 @@ final class PlanCommand implements Callable<Integer> {
 
         Reports.printIngest(writer, fleet, run.ingest(), 10);
         PlanSummary.print(writer, planned);
-        writer.printf("%nWrote %s, %s and %s%n", out, schedule.getFileName(), soc.getFileName());
+        if (sayWhereWritten) {
+            writer.printf("%nWrote %s, %s and %s%n", out, schedule.getFileName(), soc.getFileName());
+        }
         return planned.plan().status().meetsRequirements() ? 0 : GridfleetCli.EXIT_REJECTED;
     }
 }

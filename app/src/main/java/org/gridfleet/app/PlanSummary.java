@@ -47,7 +47,7 @@ final class PlanSummary {
             Double through = e.throughputKwhByType().get(type);
             out.printf(Locale.ROOT, "  %-22s %,14.1f %14s%n", type.fileName(), net, through == null ? "" : String.format(Locale.ROOT, "%,.1f", through));
         }
-        out.printf(Locale.ROOT, "  %-22s %,14.1f%n  %-22s %,14.1f%n  %-22s %,14.1f%n", "grid import", e.importKwh(), "grid export", -e.exportKwh(),
+        out.printf(Locale.ROOT, "  %-22s %,14.1f%n  %-22s %,14.1f%n  %-22s %,14.1f%n", "grid import", e.importKwh(), "grid export", e.exportKwh(),
                 "renewables curtailed", e.curtailedKwh());
 
         printService(out, plan.status(), grid, planned.problem().demandKw());

@@ -123,8 +123,10 @@ public final class FleetWriter {
         horizon.put("intervals", fleet.timeGrid().intervals());
         ObjectNode grid = root.putObject("grid");
         grid.put("mode", fleet.gridConnection().islanded() ? "islanded" : "grid-connected");
-        grid.set("maxImportKw", number(fleet.gridConnection().maxImportKw(), KW));
-        grid.set("maxExportKw", number(fleet.gridConnection().maxExportKw(), KW));
+        if (!fleet.gridConnection().islanded()) {
+            grid.set("maxImportKw", number(fleet.gridConnection().maxImportKw(), KW));
+            grid.set("maxExportKw", number(fleet.gridConnection().maxExportKw(), KW));
+        }
         ObjectNode reserve = root.putObject("reserve");
         reserve.set("fractionOfDemand", number(fleet.reserve().fractionOfDemand(), FRACTION));
         reserve.put("coverLargestUnit", fleet.reserve().coverLargestUnit());

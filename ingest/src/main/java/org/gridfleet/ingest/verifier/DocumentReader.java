@@ -126,7 +126,7 @@ final class DocumentReader {
         f.rejectUnknownFields();
         if (mode.equals("islanded")) {
             if (f.has("maxImportKw") || f.has("maxExportKw")) {
-                f.warning(Rule.CONSISTENCY, "mode", "an islanded plant neither imports nor exports: maxImportKw and maxExportKw are ignored");
+                f.warning(Rule.CONSISTENCY, "mode", "is islanded: an islanded plant neither imports nor exports, so maxImportKw and maxExportKw are ignored");
             }
             return GridConnection.ISLANDED;
         }

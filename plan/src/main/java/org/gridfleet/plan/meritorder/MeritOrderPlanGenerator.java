@@ -14,9 +14,10 @@ import org.gridfleet.plan.PlanGenerator;
  *       {@code N = demand − renewables} (plus whatever storage must charge to stay at its minimum state of charge
  *       against self-discharge).</li>
  *   <li>Available dispatchable generators are committed in merit order (full-load average cost
- *       {@code costPerHour(Pmax)/Pmax + omCostPerKwh}, ties by id) until the online capacity plus the storage
- *       discharge capability covers {@code N} plus the reserve requirement, and the reserve actually held after
- *       dispatch meets it. Units in maintenance (availability 0), units whose available output is below their
+ *       {@code costPerHour(Pmax)/Pmax + omCostPerKwh}, ties by id) until the committed generators cover {@code N}
+ *       without energy from storage and the reserve held after dispatch (generator and storage headroom) meets the
+ *       requirement, or no candidate is left. Storage is thus kept for what generators cannot cover and for
+ *       reserve, not run down at low load. Units in maintenance (availability 0), units whose available output is below their
  *       minimum stable power and units without run hours left are skipped, as is a unit whose minimum stable power
  *       could only be taken by oversupplying.</li>
  *   <li>Committed units run at their minimum stable power and are loaded cheapest first up to their available
@@ -35,7 +36,7 @@ import org.gridfleet.plan.PlanGenerator;
  * with the highest available output.
  *
  * <p><b>Not respected</b>: ramp rates, minimum up and down times, start-up times and start-up costs; the plan
- * neither looks ahead nor keeps storage for later peaks. The optimal planner respects them.
+ * does not look ahead (it never charges storage from generators for a later peak, nor shifts cheap energy). The optimal planner respects them.
  *
  * <p>The plan is {@code Heuristic} when no interval falls short, and {@code Infeasible} with the shortfalls and a
  * reason a person can act on otherwise; it always carries the best-effort schedules. Same problem, same plan.

@@ -162,11 +162,15 @@ final class MeritOrderRun {
             }
         }
 
-        /** Commits candidates in merit order until demand and reserve are met, then returns that dispatch. */
+        /**
+         * Commits candidates in merit order until demand and reserve are met with no energy from storage, then
+         * returns that dispatch. Storage is held back for what the generators cannot cover (the evening peak) and
+         * for reserve, rather than run down at low load while generators stand idle.
+         */
         Dispatch commitAndDispatch() {
             boolean[] on = new boolean[generators.size()];
             Dispatch best = dispatch(on);
-            for (int i = 0; i < generators.size() && !best.meetsRequirements(); i++) {
+            for (int i = 0; i < generators.size() && (!best.meetsRequirements() || best.dischargeKw() > TOLERANCE_KW); i++) {
                 if (!candidate[i]) {
                     continue;
                 }
@@ -305,6 +309,15 @@ final class MeritOrderRun {
 
         boolean meetsRequirements() {
             return shortKw <= TOLERANCE_KW && reserveHeldKw >= reserveRequiredKw - TOLERANCE_KW;
+        }
+
+        /** Energy taken from storage in this interval, kW. */
+        double dischargeKw() {
+            double total = 0;
+            for (double p : storageKw) {
+                total += Math.max(0, p);
+            }
+            return total;
         }
     }
 

@@ -71,15 +71,15 @@ class MeritOrderPlanGeneratorTest {
         // 10:00  PV 100, residual 200: battery alone gives min(250, (250 − 50)·0.9) = 180 < 200 → GEN-1 200 kW
         // 11:00  PV 600, surplus 300: battery takes min(250, (450 − 250)/0.9) = 222.22 kW → soc 0.9; curtail 77.78 → PV 522.22
         // 12:00  PV 800, surplus 500: battery full → PV curtailed to 300
-        // 13:00  PV 200, residual 100: battery alone can give 250 ≥ 100 → no unit; E = 450 − 100/0.9 = 338.89 kWh
+        // 13:00  PV 200, residual 100: generators before storage → GEN-1 at its 100 kW minimum; the battery keeps its 450 kWh
         DispatchPlan plan = plan(Fleets.islandedWithPvSurplus());
 
         double charge = 200 / 0.9;
-        assertThat(power(plan, "GEN-1")).containsExactly(new double[] {200, 0, 0, 0}, within(KW));
-        assertThat(power(plan, "BAT-1")).containsExactly(new double[] {0, -charge, 0, 100}, within(KW));
+        assertThat(power(plan, "GEN-1")).containsExactly(new double[] {200, 0, 0, 100}, within(KW));
+        assertThat(power(plan, "BAT-1")).containsExactly(new double[] {0, -charge, 0, 0}, within(KW));
         assertThat(power(plan, "PV-1")).containsExactly(new double[] {100, 600 - (300 - charge), 300, 200}, within(KW));
         assertThat(schedule(plan, "BAT-1").socFraction().toArray())
-                .containsExactly(new double[] {0.5, 0.9, 0.9, (450 - 100 / 0.9) / 500}, within(Tolerance.FRACTION));
+                .containsExactly(new double[] {0.5, 0.9, 0.9, 0.9}, within(Tolerance.FRACTION));
         assertThat(plan.exportKw().sum()).isZero();
         assertThat(plan.status()).isEqualTo(new PlanStatus.Heuristic());
     }

@@ -1,0 +1,49 @@
+package org.gridfleet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateAndDemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatedFleetValidatesCleanly() {
+        Cli.Run generate = Cli.run("generate", "--devices", "30", "--end-users", "120", "--intervals", "48", "--seed", "5", "--out", dir.toString());
+
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        assertThat(generate.out()).contains("30 devices").contains("120 end-users");
+        for (String file : new String[] {"fleet.yaml", "demand.csv", "forecasts.csv", "prices.csv", "maintenance.csv"}) {
+            assertThat(dir.resolve(file)).isRegularFile();
+        }
+        Cli.Run validate = Cli.run("validate", "--fleet", dir.resolve("fleet.yaml").toString());
+        assertThat(validate.exitCode()).as(validate.out()).isZero();
+        assertThat(validate.out()).contains("kept         30 devices, 120 end-users").contains("0 errors, 0 warnings");
+    }
+
+    @Test
+    void generateRejectsImpossibleSizesAsAUsageError() {
+        Cli.Run run = Cli.run("generate", "--devices", "0", "--end-users", "5", "--out", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("devices must be within");
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void demoRunsTheEmbeddedExampleThroughTheWholePipeline() throws Exception {
+        Path out = dir.resolve("demo");
+
+        Cli.Run run = Cli.run("demo", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Riverside campus").contains("0 errors, 0 warnings")
+                .contains("Demand and spinning reserve are met in all 96 intervals").contains("0 hard violations");
+        assertThat(out.resolve("plan.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("fleet.yaml"))).isEqualTo(Files.readString(Cli.EXAMPLE));
+    }
+}

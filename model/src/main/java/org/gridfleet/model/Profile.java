@@ -16,6 +16,7 @@ public final class Profile {
             if (!Double.isFinite(values[k])) {
                 throw new IllegalArgumentException("profile value at interval " + k + " is not finite: " + values[k]);
             }
+            values[k] += 0.0; // -0.0 becomes 0.0, so equal values compare equal
         }
         this.values = values;
     }

@@ -43,8 +43,9 @@ public record Generator(
         if (!(minUpTimeHours >= 0) || !(minDownTimeHours >= 0) || !Double.isFinite(minUpTimeHours) || !Double.isFinite(minDownTimeHours)) {
             throw new IllegalArgumentException(info.id() + ": minimum up and down times must be finite and >= 0");
         }
-        if (initialState.powerKw() > info.ratedPowerKw()) {
-            throw new IllegalArgumentException(info.id() + ": initial powerKw above ratedPowerKw: " + initialState.powerKw());
+        if (initialState.powerKw() > info.ratedPowerKw() || initialState.on() && initialState.powerKw() < minStablePowerKw) {
+            throw new IllegalArgumentException(info.id() + ": a running unit's initial powerKw must be within [minStablePowerKw, ratedPowerKw]: "
+                    + initialState.powerKw());
         }
         if (!(co2KgPerKwh >= 0) || !Double.isFinite(co2KgPerKwh)) {
             throw new IllegalArgumentException(info.id() + ": co2KgPerKwh must be finite and >= 0");

@@ -1,12 +1,13 @@
 package org.gridfleet.model.control;
 
 import java.util.UUID;
+import org.gridfleet.model.Ids;
 
 /** Identifies one command, so a resend is recognised and never doubles an action. */
 public record CommandId(String value) {
     public CommandId {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            throw new IllegalArgumentException("command id must be 1..64 characters: " + value);
+        if (!Ids.isValid(value)) {
+            throw new IllegalArgumentException("command id must match " + Ids.PATTERN.pattern() + ": '" + value + "'");
         }
     }
 

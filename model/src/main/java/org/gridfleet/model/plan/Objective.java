@@ -1,6 +1,7 @@
 package org.gridfleet.model.plan;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,10 +26,10 @@ public record Objective(Map<ObjectiveKind, Double> weights) {
     /** Human-readable, e.g. {@code cost} or {@code cost×0.7 + emissions×0.3}. */
     public String describe() {
         if (weights.size() == 1) {
-            return weights.keySet().iterator().next().name().toLowerCase();
+            return weights.keySet().iterator().next().name().toLowerCase(Locale.ROOT);
         }
         return new EnumMap<>(weights).entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase() + "×" + e.getValue())
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "×" + e.getValue())
                 .collect(Collectors.joining(" + "));
     }
 }

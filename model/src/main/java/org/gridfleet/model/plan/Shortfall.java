@@ -18,7 +18,10 @@ public record Shortfall(int interval, Kind kind, double requiredKw, double deliv
 
     public Shortfall {
         requireNonNull(kind, "kind");
-        if (interval < 0 || !(deliveredKw < requiredKw)) {
+        if (interval < 0) {
+            throw new IllegalArgumentException("shortfall interval must be >= 0: " + interval);
+        }
+        if (!(deliveredKw < requiredKw)) {
             throw new IllegalArgumentException("a shortfall needs delivered < required: " + deliveredKw + " vs " + requiredKw);
         }
     }

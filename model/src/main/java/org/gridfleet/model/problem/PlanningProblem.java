@@ -2,9 +2,11 @@ package org.gridfleet.model.problem;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.BusId;
 import org.gridfleet.model.EndUserId;
@@ -60,14 +62,33 @@ public record PlanningProblem(
         demandKwByEndUser = Map.copyOf(demandKwByEndUser);
         flags = List.copyOf(flags);
         int n = grid.intervals();
+        Set<AssetId> assetIds = new HashSet<>();
         for (Asset asset : assets) {
-            requireSize(availability.get(asset.id()), n, "availability of " + asset.id());
+            if (!assetIds.add(asset.id())) {
+                throw new IllegalArgumentException("asset " + asset.id() + " appears twice");
+            }
+            Profile share = availability.get(asset.id());
+            requireSize(share, n, "availability of " + asset.id());
+            if (share.min() < 0 || share.max() > 1) {
+                throw new IllegalArgumentException("availability of " + asset.id() + " must be within [0, 1]: " + share);
+            }
             if (asset instanceof Renewable) {
                 requireSize(forecastKw.get(asset.id()), n, "forecast of " + asset.id());
+                if (forecastKw.get(asset.id()).min() < 0) {
+                    throw new IllegalArgumentException("forecast of " + asset.id() + " must be >= 0 kW: " + forecastKw.get(asset.id()));
+                }
             }
         }
+        Set<EndUserId> userIds = new HashSet<>();
         for (EndUser user : endUsers) {
+            if (!userIds.add(user.id())) {
+                throw new IllegalArgumentException("end-user " + user.id() + " appears twice");
+            }
             requireSize(demandKwByEndUser.get(user.id()), n, "demand of " + user.id());
+        }
+        if (!userIds.containsAll(demandKwByEndUser.keySet())) {
+            throw new IllegalArgumentException("demand given for end-users not in the problem: "
+                    + demandKwByEndUser.keySet().stream().filter(id -> !userIds.contains(id)).sorted().toList());
         }
         requireSize(salePricePerKwh, n, "sale price");
         requireSize(importTariffPerKwh, n, "import tariff");
@@ -82,7 +103,9 @@ public record PlanningProblem(
     /** Aggregate demand of all end-users in each interval, in kW. */
     public Profile demandKw() {
         double[] total = new double[grid.intervals()];
-        for (Profile demand : demandKwByEndUser.values()) {
+        // summed in the end-users' order, so the total is the same to the last bit on every run
+        for (EndUser user : endUsers) {
+            Profile demand = demandKwByEndUser.get(user.id());
             for (int k = 0; k < total.length; k++) {
                 total[k] += demand.get(k);
             }
@@ -105,6 +128,9 @@ public record PlanningProblem(
      */
     public Profile maxOutputKw(Asset asset) {
         Profile share = availability.get(asset.id());
+        if (share == null) {
+            throw new IllegalArgumentException("asset " + asset.id() + " is not part of this problem");
+        }
         return switch (asset) {
             case Generator g -> share.map(a -> a * g.ratedPowerKw());
             case Storage s -> share.map(a -> a * s.maxDischargeKw());

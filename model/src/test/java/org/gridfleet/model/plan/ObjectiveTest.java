@@ -1,0 +1,72 @@
+package org.gridfleet.model.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ObjectiveTest {
+
+    @Test
+    void singleObjectiveIsDescribedByItsName() {
+        assertThat(Objective.of(ObjectiveKind.COST).describe()).isEqualTo("cost");
+        assertThat(Objective.of(ObjectiveKind.EMISSIONS).describe()).isEqualTo("emissions");
+    }
+
+    @Test
+    void singleObjectiveHasWeightOne() {
+        assertThat(Objective.of(ObjectiveKind.REVENUE).weights()).containsExactly(Map.entry(ObjectiveKind.REVENUE, 1.0));
+    }
+
+    @Test
+    void weightedObjectiveListsKindsInDeclarationOrderWithWeights() {
+        Map<ObjectiveKind, Double> weights = new LinkedHashMap<>();
+        weights.put(ObjectiveKind.EMISSIONS, 0.3);
+        weights.put(ObjectiveKind.COST, 0.7);
+
+        // COST is declared before EMISSIONS, whatever the insertion order
+        assertThat(new Objective(weights).describe()).isEqualTo("cost×0.7 + emissions×0.3");
+    }
+
+    @Test
+    void threeWeightsAreJoinedWithPlus() {
+        Objective o = new Objective(Map.of(ObjectiveKind.RELIABILITY, 0.2, ObjectiveKind.COST, 0.5, ObjectiveKind.EFFICIENCY, 0.3));
+
+        assertThat(o.describe()).isEqualTo("cost×0.5 + efficiency×0.3 + reliability×0.2");
+    }
+
+    @Test
+    void objectivesWithEqualWeightsAreEqual() {
+        assertThat(new Objective(Map.of(ObjectiveKind.COST, 1.0))).isEqualTo(Objective.of(ObjectiveKind.COST));
+    }
+
+    @Test
+    void emptyObjectiveIsRejected() {
+        assertThatThrownBy(() -> new Objective(Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+    }
+
+    @Test
+    void nonPositiveOrNonFiniteWeightIsRejected() {
+        for (double weight : new double[] {0, -0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> new Objective(Map.of(ObjectiveKind.COST, 0.5, ObjectiveKind.EMISSIONS, weight)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EMISSIONS");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ObjectiveKind.class)
+    void describeIsTheSameInEveryLocale(ObjectiveKind kind) {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertThat(Objective.of(kind).describe()).isEqualTo(kind.name().toLowerCase(Locale.ROOT));
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+}

@@ -187,11 +187,12 @@ class VerifierRulesTest {
         }
 
         @Test
-        void maintenanceEndingBeforeItStartsIsRejected() {
+        void maintenanceEndingBeforeItStartsRejectsItsDevice() {
             IngestPipeline.Result result = fleet().replace("maintenance.csv", "2026-11-23T03:30:00Z", "2026-11-23T01:30:00Z").run();
 
-            assertThat(ofRule(result, Rule.RANGE)).singleElement().satisfies(r -> assertThat(r.where()).isEqualTo("line 2"));
-            assertThat(result.problem().orElseThrow().availability().get(AssetId.of("ENG-1")).toArray()).containsOnly(1);
+            // the row, and the device whose maintenance is now unknown: planning it as available would be unsafe
+            assertThat(ofRule(result, Rule.RANGE)).extracting(Rejection::where).containsExactly("line 2", "devices[0]");
+            assertThat(deviceIds(result)).containsExactly("PV-1", "BAT-1");
         }
 
         @Test

@@ -11,17 +11,34 @@ import java.time.Instant;
  */
 public record TimeGrid(Instant start, Duration step, int intervals) {
     public static final Duration MIN_STEP = Duration.ofMinutes(1);
+    public static final Duration MAX_STEP = Duration.ofDays(1);
     public static final int MAX_INTERVALS = 100_000;
+    /** Horizons start within these years, so every instant of them fits in epoch milliseconds with room to spare. */
+    public static final Instant EARLIEST_START = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST_START = Instant.parse("2200-01-01T00:00:00Z");
 
     public TimeGrid {
         requireNonNull(start, "start");
         requireNonNull(step, "step");
-        if (step.compareTo(MIN_STEP) < 0) {
-            throw new IllegalArgumentException("step must be at least 1 minute: " + step);
+        if (step.compareTo(MIN_STEP) < 0 || step.compareTo(MAX_STEP) > 0 || step.getNano() != 0) {
+            throw new IllegalArgumentException("step must be whole seconds from 1 minute to 1 day: " + step);
         }
         if (intervals < 1 || intervals > MAX_INTERVALS) {
             throw new IllegalArgumentException("intervals must be within [1, " + MAX_INTERVALS + "]: " + intervals);
         }
+        if (start.isBefore(EARLIEST_START) || start.isAfter(LATEST_START)) {
+            throw new IllegalArgumentException("start must be between " + EARLIEST_START + " and " + LATEST_START + ": " + start);
+        }
+    }
+
+    /**
+     * The interval that contains {@code time}: {@code floor((time − start) / step)}, which is below 0 before the
+     * horizon and {@code intervals} or more after it. Exact to the nanosecond.
+     */
+    public long indexOf(Instant time) {
+        Duration offset = Duration.between(start, time);
+        long index = offset.dividedBy(step);
+        return offset.isNegative() && !step.multipliedBy(index).equals(offset) ? index - 1 : index;
     }
 
     /** Length of one interval in hours, the factor from kW to kWh. */

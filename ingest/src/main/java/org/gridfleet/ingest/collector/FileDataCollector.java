@@ -17,10 +17,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +80,7 @@ public final class FileDataCollector implements DataCollector {
 
     private Optional<JsonNode> readDocument(String file, Findings problems) {
         boolean json = documentPath.toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        try (Reader reader = Files.newBufferedReader(documentPath, StandardCharsets.UTF_8)) {
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(documentPath, StandardCharsets.UTF_8))) {
             JsonNode root;
             try (JsonParser parser = (json ? JSON : YAML).createParser(reader)) {
                 root = parser.nextToken() == null ? null : readValue(parser);
@@ -103,6 +106,9 @@ public final class FileDataCollector implements DataCollector {
      * {@code .inf}) becomes text the verifier reports as not finite, instead of failing the whole document.
      */
     private static JsonNode readValue(JsonParser parser) throws IOException {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            throw new JsonParseException(parser, "YAML aliases (*" + parser.getText() + ") and merge keys are not supported: write the values out");
+        }
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
@@ -136,10 +142,17 @@ public final class FileDataCollector implements DataCollector {
     }
 
     private Optional<RawTable> readTable(TableKind kind, String name, Findings problems) {
-        Path path = documentPath.toAbsolutePath().getParent().resolve(name);
+        Path path;
+        try {
+            path = documentPath.toAbsolutePath().getParent().resolve(name);
+        } catch (InvalidPathException e) {
+            problems.error(Rule.SOURCE, name, "", "series." + kind.key() + " is not a usable file name: " + e.getMessage());
+            return Optional.empty();
+        }
         List<String> header = null;
+        int headerLine = 0;
         List<RawTable.Row> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader reader = withoutByteOrderMark(Files.newBufferedReader(path, StandardCharsets.UTF_8));
              MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withComments()).readValues(reader)) {
             while (it.hasNextValue()) {
                 List<String> cells = Arrays.asList(it.nextValue());
@@ -147,6 +160,7 @@ public final class FileDataCollector implements DataCollector {
                 int line = it.getParser().currentTokenLocation().getLineNr();
                 if (header == null) {
                     header = cells;
+                    headerLine = line;
                 } else {
                     rows.add(new RawTable.Row(line, cells));
                 }
@@ -165,7 +179,17 @@ public final class FileDataCollector implements DataCollector {
             problems.error(Rule.SCHEMA, name, "", "the file is empty: it needs a header row");
             return Optional.empty();
         }
-        return Optional.of(new RawTable(kind, name, header, rows));
+        return Optional.of(new RawTable(kind, name, headerLine, header, rows));
+    }
+
+    /** Spreadsheet programs often start UTF-8 files with a byte-order mark; it is not part of the first field. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     private static String at(JsonLocation location) {

@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * A CSV file as read: its header and its rows of text cells, each with its line number in the file.
  *
- * @param file the file as named in the fleet file, for reports
+ * @param file       the file as named in the fleet file, for reports
+ * @param headerLine the header's line number (comments may come before it)
  */
-public record RawTable(TableKind kind, String file, List<String> header, List<Row> rows) {
+public record RawTable(TableKind kind, String file, int headerLine, List<String> header, List<Row> rows) {
     public RawTable {
         requireNonNull(kind, "kind");
         requireNonNull(file, "file");

@@ -15,7 +15,6 @@ import org.gridfleet.model.Profile;
 import org.gridfleet.model.Sample;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.Asset;
-import org.gridfleet.model.asset.MaintenanceWindow;
 import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.fleet.EndUser;
 import org.gridfleet.model.problem.DataFlag;
@@ -38,7 +37,7 @@ public final class DataFormatter {
         Map<AssetId, Profile> availability = new HashMap<>();
         Map<AssetId, Profile> forecasts = new HashMap<>();
         for (Asset asset : data.assets()) {
-            availability.put(asset.id(), availability(asset, grid));
+            availability.put(asset.id(), asset.info().availabilityOn(grid));
             if (asset instanceof Renewable) {
                 SeriesKey key = SeriesKey.forecast(asset.id().value());
                 forecasts.put(asset.id(), align(data, key, gapsBySeries, grid, new Resampler.LongGapFill.Constant(0), flags, Profile.zeros(grid.intervals())));
@@ -66,26 +65,11 @@ public final class DataFormatter {
         }
         List<Gap> gaps = gapsBySeries.getOrDefault(key, List.of());
         for (Gap gap : gaps) {
-            flags.add(new DataFlag(key.describe(), intervalOf(grid, gap.from()), lastIntervalBefore(grid, gap.to()),
+            flags.add(new DataFlag(key.describe(), firstInterval(grid, gap.from()), lastInterval(grid, gap.to()),
                     gap.fillable() ? DataFlag.Kind.FILLED : DataFlag.Kind.SUBSTITUTED,
                     gap.fillable() ? "short gap filled by linear interpolation" : "long gap planned with a conservative value"));
         }
         return Resampler.resample(data.series(key), gaps, grid, longGapFill);
-    }
-
-    /** The asset's availability in every interval, and 0 in any interval a maintenance window touches. */
-    static Profile availability(Asset asset, TimeGrid grid) {
-        double[] share = new double[grid.intervals()];
-        for (int k = 0; k < share.length; k++) {
-            Instant from = grid.startOf(k);
-            Instant to = grid.endOf(k);
-            boolean inMaintenance = false;
-            for (MaintenanceWindow w : asset.info().maintenance()) {
-                inMaintenance |= w.overlaps(from, to);
-            }
-            share[k] = inMaintenance ? 0 : asset.info().availability();
-        }
-        return Profile.of(share);
     }
 
     /** Highest value among the samples that hold inside the horizon (the conservative demand for long gaps). */
@@ -100,13 +84,12 @@ public final class DataFormatter {
         return peak;
     }
 
-    private static int intervalOf(TimeGrid grid, Instant time) {
-        long ms = time.toEpochMilli() - grid.start().toEpochMilli();
-        return (int) Math.max(0, ms / grid.step().toMillis());
+    /** First interval a span from {@code from} touches, and the last one a span ending at {@code to} touches. */
+    private static int firstInterval(TimeGrid grid, Instant from) {
+        return (int) Math.max(0, grid.indexOf(from));
     }
 
-    private static int lastIntervalBefore(TimeGrid grid, Instant time) {
-        long ms = time.toEpochMilli() - grid.start().toEpochMilli() - 1;
-        return (int) Math.min(grid.intervals() - 1, Math.max(0, ms / grid.step().toMillis()));
+    private static int lastInterval(TimeGrid grid, Instant to) {
+        return (int) Math.min(grid.intervals() - 1, grid.indexOf(to.minusNanos(1)));
     }
 }

@@ -2,9 +2,6 @@ package org.gridfleet.ingest.verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,11 +17,7 @@ import org.gridfleet.ingest.collector.RawTable;
 import org.gridfleet.ingest.collector.TableKind;
 import org.gridfleet.model.Sample;
 import org.gridfleet.model.asset.Asset;
-import org.gridfleet.model.asset.AssetInfo;
-import org.gridfleet.model.asset.Generator;
-import org.gridfleet.model.asset.MaintenanceWindow;
 import org.gridfleet.model.asset.Renewable;
-import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.fleet.EndUser;
 
 /**
@@ -55,17 +48,17 @@ public final class DataVerifier {
             return new VerificationReport(new VerifiedData(Optional.empty(), List.of(), List.of(), Map.of(), List.of()), findings.list());
         }
         JsonNode document = collected.document().get();
-        DocumentReader.Document read = new DocumentReader(Fields.root(document, collected.documentFile(), findings)).read();
+        MaintenanceTable maintenance = collected.table(TableKind.MAINTENANCE).map(t -> MaintenanceTable.read(t, findings)).orElse(MaintenanceTable.NONE);
+        DocumentReader.Document read = new DocumentReader(Fields.root(document, collected.documentFile(), findings), maintenance).read();
         Map<String, Asset> assets = new LinkedHashMap<>();
         read.assets().forEach(a -> assets.put(a.id().value(), a));
         Map<String, EndUser> endUsers = new LinkedHashMap<>();
         read.endUsers().forEach(u -> endUsers.put(u.id().value(), u));
         Set<String> rejectedDevices = idsIn(document.path("devices"));
+        maintenance.reportUnknown(rejectedDevices, findings);
         rejectedDevices.removeAll(assets.keySet());
         Set<String> rejectedEndUsers = idsIn(document.path("endUsers"));
         rejectedEndUsers.removeAll(endUsers.keySet());
-
-        collected.table(TableKind.MAINTENANCE).ifPresent(t -> addMaintenance(t, assets, rejectedDevices, findings));
 
         Map<SeriesKey, List<Sample>> series = new HashMap<>();
         List<Gap> gaps = new ArrayList<>();
@@ -162,69 +155,6 @@ public final class DataVerifier {
                 findings.warning(Rule.CONSISTENCY, forecastFile, "", "device " + asset.id() + " has no forecast column: it is planned at 0 kW");
             }
         }
-    }
-
-    private static void addMaintenance(RawTable table, Map<String, Asset> assets, Set<String> rejectedDevices, Findings findings) {
-        List<String> header = table.header().stream().map(String::trim).toList();
-        if (header.size() < 3 || !header.subList(0, 3).equals(List.of("device", "start", "end"))
-                || header.size() > 4 || header.size() == 4 && !header.get(3).equals("reason")) {
-            findings.error(Rule.SCHEMA, table.file(), "line 1", "the header must be device,start,end,reason (reason may be left out); found "
-                    + String.join(",", header) + "; the file is ignored");
-            return;
-        }
-        Map<String, List<MaintenanceWindow>> extra = new HashMap<>();
-        for (RawTable.Row row : table.rows()) {
-            String where = "line " + row.line();
-            List<String> cells = row.cells();
-            if (cells.size() < 3 || cells.size() > header.size()) {
-                findings.error(Rule.SCHEMA, table.file(), where, "the row has " + cells.size() + " cells, the header " + header.size());
-                continue;
-            }
-            String device = cells.get(0);
-            if (!assets.containsKey(device)) {
-                findings.error(Rule.UNKNOWN_ID, table.file(), where, rejectedDevices.contains(device)
-                        ? "device " + device + " was rejected (see its own entry); its maintenance row is ignored"
-                        : "no device '" + device + "' in the fleet; the row is ignored");
-                continue;
-            }
-            Optional<Instant> start = parse(cells.get(1), table.file(), where + ", column start", findings);
-            Optional<Instant> end = parse(cells.get(2), table.file(), where + ", column end", findings);
-            if (start.isEmpty() || end.isEmpty()) {
-                continue;
-            }
-            if (!end.get().isAfter(start.get())) {
-                findings.error(Rule.RANGE, table.file(), where, "maintenance of " + device + " must end after it starts: "
-                        + start.get() + " .. " + end.get());
-                continue;
-            }
-            String reason = cells.size() > 3 && !cells.get(3).isEmpty() ? cells.get(3) : "maintenance";
-            extra.computeIfAbsent(device, d -> new ArrayList<>()).add(new MaintenanceWindow(start.get(), end.get(), reason));
-        }
-        extra.forEach((device, windows) -> assets.put(device, withMaintenance(assets.get(device), windows)));
-    }
-
-    private static Optional<Instant> parse(String text, String file, String where, Findings findings) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            findings.error(Rule.SCHEMA, file, where, "'" + text + "' is not an ISO-8601 time with offset (e.g. 2026-11-23T08:00:00Z); the row is ignored");
-            return Optional.empty();
-        }
-    }
-
-    private static Asset withMaintenance(Asset asset, List<MaintenanceWindow> windows) {
-        AssetInfo i = asset.info();
-        List<MaintenanceWindow> all = new ArrayList<>(i.maintenance());
-        all.addAll(windows);
-        AssetInfo info = new AssetInfo(i.id(), i.name(), i.type(), i.location(), i.bus(), i.ratedPowerKw(), i.availability(),
-                i.reliability(), all, i.exportAllowed(), i.omCostPerKwh());
-        return switch (asset) {
-            case Generator g -> new Generator(info, g.minStablePowerKw(), g.rampUpKwPerMin(), g.rampDownKwPerMin(), g.minUpTimeHours(),
-                    g.minDownTimeHours(), g.startUp(), g.initialState(), g.costCurve(), g.runHourLimit(), g.co2KgPerKwh());
-            case Renewable r -> new Renewable(info, r.curtailable());
-            case Storage s -> new Storage(info, s.energyCapacityKwh(), s.maxChargeKw(), s.maxDischargeKw(), s.chargeEfficiency(),
-                    s.dischargeEfficiency(), s.selfDischargePerHour(), s.minSoc(), s.maxSoc(), s.initialSoc(), s.degradationCostPerKwh());
-        };
     }
 
     private static Set<String> idsIn(JsonNode list) {

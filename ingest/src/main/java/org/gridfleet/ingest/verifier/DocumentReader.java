@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -49,15 +50,17 @@ final class DocumentReader {
     static final double LARGE_DEVICE_KW = 10_000;
     /** Given all three reliability figures, they must agree this closely. */
     static final double RELIABILITY_TOLERANCE = 0.01;
-    static final double BTU_PER_KWH = 3412.14;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** A grid-connected plant that states no limits may import and export without bound. */
     private static final GridConnection UNLIMITED_GRID = GridConnection.connected(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     private final Fields root;
+    private final MaintenanceTable maintenanceTable;
 
-    DocumentReader(Fields root) {
+    /** @param maintenanceTable windows from the maintenance CSV, by device id, added to the devices' own */
+    DocumentReader(Fields root, MaintenanceTable maintenanceTable) {
         this.root = root;
+        this.maintenanceTable = maintenanceTable;
     }
 
     record Document(Optional<FleetSettings> settings, List<Asset> assets, List<EndUser> endUsers) {}
@@ -91,7 +94,7 @@ final class DocumentReader {
         String name = settings.text("name");
         String currency = settings.text("currency", "USD");
         if (!CURRENCY.matcher(currency).matches()) {
-            settings.error(Rule.SCHEMA, "currency", "'" + currency + "' is not an ISO 4217 code: write three capital letters, e.g. USD or EUR");
+            settings.warning(Rule.SCHEMA, "currency", "'" + currency + "' is not an ISO 4217 code (three capital letters, e.g. USD or EUR); kept as written");
         }
         Optional<TimeGrid> horizon = settings.requiredObject("horizon").flatMap(this::readHorizon);
         GridConnection grid = settings.object("grid").map(this::readGrid).orElse(UNLIMITED_GRID);
@@ -110,13 +113,15 @@ final class DocumentReader {
         Duration step = f.duration("step", Duration.ofMinutes(15));
         int intervals = f.integer("intervals", 1, TimeGrid.MAX_INTERVALS);
         f.rejectUnknownFields();
-        if (step.compareTo(TimeGrid.MIN_STEP) < 0) {
-            f.error(Rule.RANGE, "step", "must be at least 1 minute, found " + step);
-        }
         if (!f.isClean() || start.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TimeGrid(start.get(), step, intervals));
+        try {
+            return Optional.of(new TimeGrid(start.get(), step, intervals));
+        } catch (IllegalArgumentException e) {
+            f.error(Rule.RANGE, "", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private GridConnection readGrid(Fields f) {
@@ -215,7 +220,7 @@ final class DocumentReader {
     // ---- devices
 
     private List<Asset> readDevices(Network network) {
-        if (!root.has("devices")) {
+        if (!root.has("devices") || root.isEmptyList("devices")) {
             root.error(Rule.SCHEMA, "devices", "is required: a plant needs at least one device");
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
@@ -223,7 +228,7 @@ final class DocumentReader {
         for (Fields item : root.list("devices")) {
             String id = item.id("id");
             Fields device = item.about("device " + (id.isEmpty() ? "without id" : id));
-            Optional<Asset> asset = readDevice(device, network);
+            Optional<Asset> asset = readDevice(device, id, network);
             if (asset.isEmpty()) {
                 continue;
             }
@@ -237,7 +242,7 @@ final class DocumentReader {
         return List.copyOf(assets.values());
     }
 
-    private Optional<Asset> readDevice(Fields f, Network network) {
+    private Optional<Asset> readDevice(Fields f, String id, Network network) {
         String typeName = f.text("type");
         Optional<DeviceType> type = DeviceType.fromFileName(typeName);
         if (type.isEmpty()) {
@@ -247,7 +252,7 @@ final class DocumentReader {
             }
             return Optional.empty();
         }
-        AssetInfo info = readInfo(f, type.get(), network);
+        AssetInfo info = readInfo(f, id, type.get(), network);
         Optional<Asset> asset = switch (type.get().category()) {
             case DISPATCHABLE_GENERATOR -> readGenerator(f, info);
             case RENEWABLE -> Optional.of(new Renewable(info, f.bool("curtailable", true)));
@@ -261,8 +266,7 @@ final class DocumentReader {
     }
 
     /** Reads the common fields; on error returns a placeholder that the caller discards because {@code f} is not clean. */
-    private AssetInfo readInfo(Fields f, DeviceType type, Network network) {
-        String id = f.id("id");
+    private AssetInfo readInfo(Fields f, String id, DeviceType type, Network network) {
         String name = f.text("name", id);
         GeoLocation location = f.requiredObject("location").map(this::readLocation).orElse(new GeoLocation(0, 0));
         String bus = f.id("bus");
@@ -282,6 +286,9 @@ final class DocumentReader {
         for (Fields w : f.list("maintenance")) {
             readMaintenance(w).ifPresent(maintenance::add);
         }
+        maintenance.addAll(maintenanceTable.windows(id));
+        maintenanceTable.problem(id).ifPresent(problem -> f.error(Rule.RANGE, "", "rejected because " + problem
+                + ": planning it as available could dispatch it during its maintenance"));
         if (!f.isClean()) {
             return placeholder(type);
         }
@@ -306,6 +313,11 @@ final class DocumentReader {
         OptionalDouble mttf = f.optionalNumber("mttfHours", Quantity.POSITIVE_HOURS);
         double mttr = f.number("mttrHours", Quantity.POSITIVE_HOURS, 24);
         f.rejectUnknownFields();
+        if (rate.isPresent() && rate.getAsDouble() == 0 && mttf.isPresent() && Double.isFinite(mttf.getAsDouble())) {
+            f.warning(Rule.CONSISTENCY, "forcedOutageRate", "0 means the device never fails, which contradicts mttfHours "
+                    + mttf.getAsDouble() + "; the device is taken as never failing");
+            return new Reliability(0, Double.POSITIVE_INFINITY, mttr);
+        }
         if (rate.isPresent() && mttf.isPresent()) {
             double implied = Reliability.impliedForcedOutageRate(mttf.getAsDouble(), mttr);
             if (f.has("mttrHours") && Math.abs(implied - rate.getAsDouble()) > RELIABILITY_TOLERANCE) {
@@ -344,9 +356,11 @@ final class DocumentReader {
     }
 
     private Optional<Asset> readGenerator(Fields f, AssetInfo info) {
+        // with bad common fields the rating is a placeholder: checks against it would only mislead
+        boolean ratingKnown = f.isClean();
         double rated = info.ratedPowerKw();
         double minStable = f.number("minStablePowerKw", Quantity.POWER_KW, 0);
-        if (f.isClean() && minStable > rated) {
+        if (ratingKnown && minStable > rated) {
             f.error(Rule.RANGE, "minStablePowerKw", minStable + " kW is above ratedPowerKw " + rated + " kW");
         }
         double rampUp = f.number("rampUpKwPerMin", Quantity.RAMP_KW_PER_MIN, rated);
@@ -354,10 +368,10 @@ final class DocumentReader {
         double minUp = f.number("minUpTimeHours", Quantity.HOURS, 0);
         double minDown = f.number("minDownTimeHours", Quantity.HOURS, 0);
         StartUp startUp = f.object("startUp").map(this::readStartUp).orElse(StartUp.FREE_AND_INSTANT);
-        InitialState initial = f.object("initialState").map(s -> readInitialState(s, minStable, rated)).orElse(InitialState.LONG_OFF);
-        Optional<CostCurve> cost = f.requiredObject("cost").flatMap(c -> readCost(c, minStable, rated));
+        InitialState initial = f.object("initialState").map(s -> readInitialState(s, ratingKnown, minStable, rated)).orElse(InitialState.LONG_OFF);
+        Optional<CostCurve> cost = f.requiredObject("cost").flatMap(c -> readCost(c, ratingKnown, minStable, rated));
         RunHourLimit runHours = f.object("runHours").map(this::readRunHours).orElse(RunHourLimit.NONE);
-        double co2 = f.number("co2KgPerKwh", Quantity.CO2_KG_PER_KWH, TypeDefaults.co2KgPerKwh(info.type()));
+        double co2 = f.number("co2KgPerKwh", Quantity.CO2_KG_PER_KWH, info.type().typicalCo2KgPerKwh());
         if (!f.isClean() || cost.isEmpty()) {
             return Optional.empty();
         }
@@ -373,14 +387,14 @@ final class DocumentReader {
         return new StartUp(hot, cold, coldAfter, minutes);
     }
 
-    private InitialState readInitialState(Fields f, double minStable, double rated) {
+    private InitialState readInitialState(Fields f, boolean ratingKnown, double minStable, double rated) {
         boolean on = f.bool("on", false);
         double hours = f.number("hoursInState", Quantity.HOURS, 1_000);
         double powerKw = f.number("powerKw", Quantity.POWER_KW, 0);
         f.rejectUnknownFields();
         if (!on && powerKw > 0) {
             f.error(Rule.RANGE, "powerKw", "a unit that is off delivers 0 kW, found " + powerKw);
-        } else if (on && (powerKw < minStable || powerKw > rated)) {
+        } else if (ratingKnown && on && (powerKw < minStable || powerKw > rated)) {
             f.error(Rule.RANGE, "powerKw", "a running unit delivers between minStablePowerKw " + minStable
                     + " and ratedPowerKw " + rated + " kW, found " + powerKw);
         }
@@ -397,7 +411,7 @@ final class DocumentReader {
         return f.isClean() ? new RunHourLimit(max, used) : RunHourLimit.NONE;
     }
 
-    private Optional<CostCurve> readCost(Fields f, double minStable, double rated) {
+    private Optional<CostCurve> readCost(Fields f, boolean ratingKnown, double minStable, double rated) {
         List<String> forms = List.of("quadratic", "piecewiseLinear", "fuel");
         long given = forms.stream().filter(f::has).count();
         f.known(forms.toArray(String[]::new));
@@ -408,9 +422,17 @@ final class DocumentReader {
         }
         Optional<CostCurve> curve;
         if (f.has("quadratic")) {
-            curve = f.object("quadratic").flatMap(q -> readQuadratic(q, minStable, rated));
+            curve = f.object("quadratic").flatMap(q -> readQuadratic(q, ratingKnown, minStable, rated));
         } else if (f.has("piecewiseLinear")) {
-            curve = points(f, "piecewiseLinear", "costPerHour", Quantity.MONEY_PER_HOUR).map(CostCurve.PiecewiseLinear::new);
+            curve = points(f, "piecewiseLinear", "costPerHour", Quantity.MONEY).map(CostCurve.PiecewiseLinear::new);
+            if (ratingKnown && curve.isPresent()) {
+                List<CostCurve.Point> points = ((CostCurve.PiecewiseLinear) curve.get()).points();
+                if (points.getFirst().powerKw() > minStable || points.getLast().powerKw() < rated) {
+                    f.error(Rule.RANGE, "piecewiseLinear", "the points cover " + points.getFirst().powerKw() + ".." + points.getLast().powerKw()
+                            + " kW but the unit runs from minStablePowerKw " + minStable + " to ratedPowerKw " + rated + " kW: give points at both ends");
+                    curve = Optional.empty();
+                }
+            }
         } else {
             curve = f.object("fuel").flatMap(this::readFuel);
         }
@@ -418,7 +440,7 @@ final class DocumentReader {
         return f.isClean() ? curve : Optional.empty();
     }
 
-    private Optional<CostCurve> readQuadratic(Fields f, double minStable, double rated) {
+    private Optional<CostCurve> readQuadratic(Fields f, boolean ratingKnown, double minStable, double rated) {
         double a = f.number("noLoadPerHour", Quantity.MONEY_PER_HOUR, 0);
         double b = f.number("perKwh", Quantity.COST_PER_KWH, 0);
         double c = f.number("perKw2h", Quantity.COEFFICIENT, 0);
@@ -427,6 +449,9 @@ final class DocumentReader {
             return Optional.empty();
         }
         CostCurve.Quadratic curve = new CostCurve.Quadratic(a, b, c);
+        if (!ratingKnown) {
+            return Optional.of(curve);
+        }
         double vertex = c > 0 ? Math.max(minStable, Math.min(rated, -b / (2 * c))) : minStable;
         for (double p : new double[] {minStable, vertex, rated}) {
             if (curve.costPerHour(p) < 0) {
@@ -449,16 +474,13 @@ final class DocumentReader {
         }
         Optional<List<CostCurve.Point>> efficiency = byEfficiency
                 ? points(f, "efficiency", "efficiency", Quantity.EFFICIENCY)
-                : points(f, "heatRateBtuPerKwh", "heatRate", Quantity.HEAT_RATE_BTU_PER_KWH).map(DocumentReader::toEfficiency);
+                : points(f, "heatRateBtuPerKwh", "heatRate", Quantity.HEAT_RATE_BTU_PER_KWH)
+                        .map(heatRates -> CostCurve.FuelBased.fromHeatRates(fuel, price, heatRates).efficiency());
         f.rejectUnknownFields();
         if (!f.isClean() || efficiency.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new CostCurve.FuelBased(fuel, price, efficiency.get()));
-    }
-
-    private static List<CostCurve.Point> toEfficiency(List<CostCurve.Point> heatRates) {
-        return heatRates.stream().map(p -> new CostCurve.Point(p.powerKw(), BTU_PER_KWH / p.value())).toList();
     }
 
     /** A list of {@code {powerKw, <valueField>}} points with strictly rising power. */
@@ -485,6 +507,7 @@ final class DocumentReader {
     }
 
     private Optional<Asset> readStorage(Fields f, AssetInfo info) {
+        boolean ratingKnown = f.isClean();
         double rated = info.ratedPowerKw();
         DeviceType type = info.type();
         double capacity = f.number("energyCapacityKwh", Quantity.ENERGY_KWH);
@@ -492,13 +515,13 @@ final class DocumentReader {
         double maxDischarge = f.number("maxDischargeKw", Quantity.POWER_KW, rated);
         for (String name : List.of("maxChargeKw", "maxDischargeKw")) {
             double value = name.equals("maxChargeKw") ? maxCharge : maxDischarge;
-            if (value > rated && f.isClean()) {
+            if (ratingKnown && value > rated) {
                 f.error(Rule.RANGE, name, value + " kW is above ratedPowerKw " + rated + " kW (the inverter rating)");
             }
         }
-        double etaCharge = f.number("chargeEfficiency", Quantity.EFFICIENCY, TypeDefaults.efficiency(type));
-        double etaDischarge = f.number("dischargeEfficiency", Quantity.EFFICIENCY, TypeDefaults.efficiency(type));
-        double selfDischarge = f.number("selfDischargePerHour", Quantity.FRACTION, TypeDefaults.selfDischargePerHour(type));
+        double etaCharge = f.number("chargeEfficiency", Quantity.EFFICIENCY, type.typicalEfficiency());
+        double etaDischarge = f.number("dischargeEfficiency", Quantity.EFFICIENCY, type.typicalEfficiency());
+        double selfDischarge = f.number("selfDischargePerHour", Quantity.FRACTION, type.typicalSelfDischargePerHour());
         if (selfDischarge >= 1) {
             f.error(Rule.RANGE, "selfDischargePerHour", "must be below 1 (all energy lost within an hour), found " + selfDischarge);
         }
@@ -523,7 +546,7 @@ final class DocumentReader {
     private List<EndUser> readEndUsers(Network network) {
         Map<String, EndUser> users = new LinkedHashMap<>();
         Map<String, String> firstPath = new HashMap<>();
-        List<String> classes = Arrays.stream(CustomerClass.values()).map(c -> c.name().toLowerCase()).toList();
+        List<String> classes = Arrays.stream(CustomerClass.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         for (Fields item : root.list("endUsers")) {
             String id = item.id("id");
             Fields f = item.about("end-user " + (id.isEmpty() ? "without id" : id));
@@ -541,7 +564,7 @@ final class DocumentReader {
                 f.error(Rule.DUPLICATE, "id", "id " + id + " is already used by " + firstPath.get(id) + "; that first end-user is kept");
                 continue;
             }
-            users.put(id, new EndUser(EndUserId.of(id), name, BusId.of(bus), CustomerClass.valueOf(customerClass.toUpperCase())));
+            users.put(id, new EndUser(EndUserId.of(id), name, BusId.of(bus), CustomerClass.valueOf(customerClass.toUpperCase(Locale.ROOT))));
             firstPath.put(id, f.path());
         }
         return List.copyOf(users.values());

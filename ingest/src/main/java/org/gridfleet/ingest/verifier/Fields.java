@@ -3,8 +3,8 @@ package org.gridfleet.ingest.verifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -34,13 +34,17 @@ final class Fields {
     private final int errorsAtStart;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private Fields(JsonNode node, String path, String subject, String file, Findings findings) {
+    private Fields(JsonNode node, String path, String subject, String file, Findings findings, int errorsAtStart) {
         this.node = node;
         this.path = path;
         this.subject = subject;
         this.file = file;
         this.findings = findings;
-        this.errorsAtStart = findings.errorCount();
+        this.errorsAtStart = errorsAtStart;
+    }
+
+    private Fields(JsonNode node, String path, String subject, String file, Findings findings) {
+        this(node, path, subject, file, findings, findings.errorCount());
     }
 
     static Fields root(JsonNode node, String file, Findings findings) {
@@ -49,7 +53,8 @@ final class Fields {
 
     /** The same object, with {@code subject} (e.g. {@code device GEN-1}) leading every message about it. */
     Fields about(String subject) {
-        Fields copy = new Fields(node, path, subject, file, findings);
+        // the same record: errors found before (in its id, say) still make it unclean
+        Fields copy = new Fields(node, path, subject, file, findings, errorsAtStart);
         copy.read.addAll(read);
         return copy;
     }
@@ -67,6 +72,11 @@ final class Fields {
         return findings.errorCount() == errorsAtStart;
     }
 
+    boolean isEmptyList(String name) {
+        JsonNode value = node.get(name);
+        return value != null && value.isArray() && value.isEmpty();
+    }
+
     boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();
@@ -76,7 +86,11 @@ final class Fields {
 
     String text(String name) {
         JsonNode value = required(name);
-        return value == null ? "" : asText(name, value).orElse("");
+        String text = value == null ? "" : asText(name, value).orElse("");
+        if (value != null && value.isTextual() && text.isEmpty()) {
+            error(Rule.SCHEMA, name, "must not be empty");
+        }
+        return text;
     }
 
     String text(String name, String fallback) {
@@ -84,9 +98,10 @@ final class Fields {
         return value == null ? fallback : asText(name, value).orElse(fallback);
     }
 
-    /** A required identifier; see {@link Ids}. */
+    /** A required identifier; see {@link Ids}. YAML reads {@code id: 17} as a number, which is taken as the id "17". */
     String id(String name) {
-        String value = text(name);
+        JsonNode raw = node.get(name);
+        String value = raw != null && raw.isIntegralNumber() && raw.asLong() >= 0 ? markRead(name, raw.asText()) : text(name);
         if (!value.isEmpty() && !Ids.isValid(value)) {
             error(Rule.SCHEMA, name, "'" + value + "' is not a valid id: use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -168,6 +183,11 @@ final class Fields {
         return value;
     }
 
+    private String markRead(String name, String value) {
+        read.add(name);
+        return value;
+    }
+
     // ---- structure
 
     Optional<Fields> object(String name) {
@@ -200,17 +220,28 @@ final class Fields {
             error(Rule.SCHEMA, name, "must be a list, found " + describe(value));
             return List.of();
         }
-        List<Fields> items = new ArrayList<>();
+        List<Integer> objects = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String itemPath = childPath(name) + "[" + i + "]";
-            if (!item.isObject()) {
-                findings.error(Rule.SCHEMA, file, itemPath, prefix() + "each entry must be a mapping of fields, found " + describe(item));
-                continue;
+            if (item.isObject()) {
+                objects.add(i);
+            } else {
+                findings.error(Rule.SCHEMA, file, childPath(name) + "[" + i + "]", prefix() + "each entry must be a mapping of fields, found " + describe(item));
             }
-            items.add(new Fields(item, itemPath, subject, file, findings));
         }
-        return items;
+        // made as they are reached, so each entry counts only its own errors as unclean
+        return new AbstractList<>() {
+            @Override
+            public Fields get(int index) {
+                int i = objects.get(index);
+                return new Fields(value.get(i), childPath(name) + "[" + i + "]", subject, file, findings);
+            }
+
+            @Override
+            public int size() {
+                return objects.size();
+            }
+        };
     }
 
     /** Reports every field that no getter asked for: almost always a typo, which would otherwise go unnoticed. */
@@ -308,12 +339,11 @@ final class Fields {
     }
 
     private Optional<Instant> parseInstant(String name, String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            error(Rule.SCHEMA, name, "'" + text + "' is not an ISO-8601 time with offset: write e.g. 2026-11-23T00:00:00Z");
-            return Optional.empty();
+        Optional<Instant> time = Times.parse(text);
+        if (time.isEmpty()) {
+            error(Rule.SCHEMA, name, "'" + text + "' is not " + Times.EXPECTED);
         }
+        return time;
     }
 
     static String describe(JsonNode value) {

@@ -12,6 +12,9 @@ import org.gridfleet.model.TimeGrid;
  * sample, but at most one cadence of its table: a longer silence is a gap.
  */
 final class GapFinder {
+    /** Silences shorter than this are clock jitter in the time stamps, not missing data. */
+    static final Duration MIN_GAP = Duration.ofSeconds(1);
+
     private GapFinder() {}
 
     static List<Gap> find(SeriesKey key, List<Sample> samples, Duration cadence, TimeGrid horizon, Duration maxFill) {
@@ -27,13 +30,13 @@ final class GapFinder {
             if (!until.isAfter(cursor)) {
                 continue;
             }
-            if (from.isAfter(cursor)) {
+            if (!Duration.between(cursor, from).minus(MIN_GAP).isNegative()) {
                 Instant gapEnd = from.isBefore(end) ? from : end;
                 gaps.add(new Gap(key, cursor, gapEnd, !Duration.between(cursor, gapEnd).minus(maxFill).isPositive()));
             }
             cursor = until;
         }
-        if (cursor.isBefore(end)) {
+        if (!Duration.between(cursor, end).minus(MIN_GAP).isNegative()) {
             gaps.add(new Gap(key, cursor, end, !Duration.between(cursor, end).minus(maxFill).isPositive()));
         }
         return gaps;

@@ -8,6 +8,8 @@ import java.util.function.DoublePredicate;
  */
 enum Quantity {
     POWER_KW("kW", 0, true, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
+    /** One end-user's demand: a load, and above 100 MW it can only be in watts. */
+    END_USER_DEMAND_KW("kW", 0, true, Double.POSITIVE_INFINITY, v -> v > 100_000, "kW for one end-user looks like watts, not kW"),
     POSITIVE_POWER_KW("kW", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
     ENERGY_KWH("kWh", 0, false, Double.POSITIVE_INFINITY, v -> v > 10_000_000, "looks like Wh, not kWh"),
     FRACTION("", 0, true, 1, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.95 for 95 %"),

@@ -2,8 +2,6 @@ package org.gridfleet.ingest.verifier;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +24,6 @@ import org.gridfleet.model.asset.Renewable;
  * column is rejected on its own; the rest of the table is kept.
  */
 final class SeriesReader {
-    /** Above this one end-user's demand can only be in watts. */
-    static final double MAX_END_USER_DEMAND_KW = 100_000;
     /** A forecast may exceed the rating this little (measurement and rounding) before it is impossible. */
     static final double FORECAST_RATING_MARGIN = 1.05;
 
@@ -53,7 +49,7 @@ final class SeriesReader {
         String file = table.file();
         List<String> header = table.header();
         if (header.isEmpty() || !header.getFirst().equalsIgnoreCase("time")) {
-            findings.error(Rule.SCHEMA, file, "line 1", "the first column must be 'time' (found '"
+            findings.error(Rule.SCHEMA, file, "line " + table.headerLine(), "the first column must be 'time' (found '"
                     + (header.isEmpty() ? "" : header.getFirst()) + "'); the file is ignored");
             return new Table(Map.of(), horizon.step());
         }
@@ -61,7 +57,7 @@ final class SeriesReader {
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 1; c < header.size(); c++) {
             String name = header.get(c);
-            String where = "line 1, column " + (c + 1);
+            String where = "line " + table.headerLine() + ", column " + (c + 1);
             if (seen.containsKey(name)) {
                 findings.error(Rule.DUPLICATE, file, where, "column '" + name + "' appears twice (columns "
                         + (seen.get(name) + 1) + " and " + (c + 1) + "); only the first is read");
@@ -74,6 +70,8 @@ final class SeriesReader {
 
         Map<Integer, List<Sample>> byColumn = new HashMap<>();
         Map<Integer, Integer> lineOfLast = new HashMap<>();
+        // per column, a time whose values conflicted: any further value at that time is rejected too
+        Map<Integer, Instant> conflictAt = new HashMap<>();
         Instant previous = null;
         int previousLine = 0;
         List<Instant> rowTimes = new ArrayList<>();
@@ -108,6 +106,11 @@ final class SeriesReader {
                     continue;
                 }
                 List<Sample> samples = byColumn.computeIfAbsent(c, k -> new ArrayList<>());
+                if (repeat && time.get().equals(conflictAt.get(c))) {
+                    findings.error(Rule.DUPLICATE, file, cellWhere, "another value for " + column.key().describe() + " at " + time.get()
+                            + ", where earlier lines already disagree; rejected");
+                    continue;
+                }
                 if (repeat && !samples.isEmpty() && samples.getLast().time().equals(time.get())) {
                     double first = samples.getLast().value();
                     if (first == value.value()) {
@@ -116,6 +119,7 @@ final class SeriesReader {
                         findings.error(Rule.DUPLICATE, file, cellWhere, "line " + lineOfLast.get(c) + " gives " + first + " and this line "
                                 + value.value() + " for " + column.key().describe() + " at " + time.get() + "; both are rejected");
                         samples.removeLast();
+                        conflictAt.put(c, time.get());
                     }
                     continue;
                 }
@@ -137,12 +141,11 @@ final class SeriesReader {
     }
 
     private Optional<Instant> parseTime(String text, String file, String where) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            findings.error(Rule.SCHEMA, file, where, "'" + text + "' is not an ISO-8601 time with offset (e.g. 2026-11-23T00:15:00Z); the row is rejected");
-            return Optional.empty();
+        Optional<Instant> time = Times.parse(text);
+        if (time.isEmpty()) {
+            findings.error(Rule.SCHEMA, file, where, "'" + text + "' is not " + Times.EXPECTED + "; the row is rejected");
         }
+        return time;
     }
 
     private record OptionalValue(boolean missing, double value) {
@@ -164,24 +167,22 @@ final class SeriesReader {
             findings.error(Rule.FINITE, file, where, "must be a finite number, found " + text + " (leave the cell empty for a missing value)");
             return OptionalValue.MISSING;
         }
-        String tooHigh = switch (column.key().kind()) {
-            case DEMAND -> value > MAX_END_USER_DEMAND_KW ? value + " kW for one end-user looks like watts, not kW" : null;
-            case SALE_PRICE, IMPORT_TARIFF -> Math.abs(value) > 10 ? value + " per kWh looks like a price per MWh: divide by 1000" : null;
-            case FORECAST -> null;
+        Quantity quantity = switch (column.key().kind()) {
+            case DEMAND -> Quantity.END_USER_DEMAND_KW;
+            case FORECAST -> Quantity.POWER_KW;
+            case SALE_PRICE, IMPORT_TARIFF -> Quantity.PRICE_PER_KWH;
         };
-        if (tooHigh != null) {
-            findings.error(Rule.UNITS, file, where, tooHigh);
+        if (quantity.isUnitMistake(value)) {
+            findings.error(Rule.UNITS, file, where, value + " " + quantity.unitHint());
             return OptionalValue.MISSING;
         }
-        String impossible = switch (column.key().kind()) {
-            case DEMAND -> value < 0 ? "demand must be >= 0 kW, found " + value : null;
-            case FORECAST -> value < 0 ? "a forecast must be >= 0 kW, found " + value
-                    : value > column.maxValue() ? value + " kW is above what the device can produce ("
-                            + column.maxValue() / FORECAST_RATING_MARGIN + " kW rated)" : null;
-            case SALE_PRICE, IMPORT_TARIFF -> null;
-        };
-        if (impossible != null) {
-            findings.error(Rule.RANGE, file, where, impossible);
+        if (!quantity.inRange(value)) {
+            findings.error(Rule.RANGE, file, where, column.key().describe() + " must be " + quantity.describeRange() + ", found " + value);
+            return OptionalValue.MISSING;
+        }
+        if (value > column.maxValue()) {
+            findings.error(Rule.RANGE, file, where, value + " kW is above what the device can produce ("
+                    + column.maxValue() / FORECAST_RATING_MARGIN + " kW rated)");
             return OptionalValue.MISSING;
         }
         return new OptionalValue(false, value);

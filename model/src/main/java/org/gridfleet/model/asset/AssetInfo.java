@@ -2,10 +2,13 @@ package org.gridfleet.model.asset;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.BusId;
 import org.gridfleet.model.GeoLocation;
+import org.gridfleet.model.Profile;
+import org.gridfleet.model.TimeGrid;
 
 /**
  * What every device has, whatever its type.
@@ -28,6 +31,20 @@ public record AssetInfo(
         List<MaintenanceWindow> maintenance,
         boolean exportAllowed,
         double omCostPerKwh) {
+
+    /**
+     * The share of the rating available in each interval of {@code grid}: {@code availability}, and 0 in every
+     * interval that a maintenance window touches, however briefly.
+     */
+    public Profile availabilityOn(TimeGrid grid) {
+        double[] share = new double[grid.intervals()];
+        for (int k = 0; k < share.length; k++) {
+            Instant from = grid.startOf(k);
+            Instant to = grid.endOf(k);
+            share[k] = maintenance.stream().anyMatch(w -> w.overlaps(from, to)) ? 0 : availability;
+        }
+        return Profile.of(share);
+    }
 
     public AssetInfo {
         requireNonNull(id, "id");

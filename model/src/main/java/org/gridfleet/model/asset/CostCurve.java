@@ -60,6 +60,14 @@ public sealed interface CostCurve {
      * @param efficiency      points (powerKw, electrical efficiency 0..1), sorted by rising power
      */
     record FuelBased(String fuel, double fuelPricePerKwh, List<Point> efficiency) implements CostCurve {
+        /** Btu in a kWh: a heat rate in Btu/kWh is {@code BTU_PER_KWH / efficiency}. */
+        public static final double BTU_PER_KWH = 3412.14;
+
+        /** From heat-rate points (powerKw, Btu of fuel per kWh produced). */
+        public static FuelBased fromHeatRates(String fuel, double fuelPricePerKwh, List<Point> heatRateBtuPerKwh) {
+            return new FuelBased(fuel, fuelPricePerKwh, heatRateBtuPerKwh.stream().map(p -> new Point(p.powerKw(), BTU_PER_KWH / p.value())).toList());
+        }
+
         public FuelBased {
             requireNonNull(fuel, "fuel");
             efficiency = List.copyOf(efficiency);

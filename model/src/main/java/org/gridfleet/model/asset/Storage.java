@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
  * @param maxDischargeKw        largest discharging power
  * @param chargeEfficiency      share of energy drawn from the grid that ends up stored, (0, 1]
  * @param dischargeEfficiency   share of stored energy withdrawn that reaches the grid, (0, 1]
- * @param selfDischargePerHour  share of the stored energy lost each hour, [0, 1)
+ * @param selfDischargePerHour  share of the stored energy lost each hour, [0, 1): over a step of h hours the
+ *                              stored energy falls by the factor {@code (1 − selfDischargePerHour)^h}
  * @param degradationCostPerKwh cycling cost per kWh of throughput (charged plus discharged)
  */
 public record Storage(

@@ -33,7 +33,7 @@ import org.gridfleet.model.asset.Storage;
  */
 final class DeviceCatalog {
     /** Btu per kWh, to turn an efficiency into a heat rate. */
-    static final double BTU_PER_KWH = 3412.14;
+    static final double BTU_PER_KWH = CostCurve.FuelBased.BTU_PER_KWH;
     /** CO2 per kWh of fuel energy (LHV): natural gas 56.1 kg/GJ, diesel 74.1 kg/GJ. */
     private static final double CO2_KG_PER_FUEL_KWH_GAS = 0.202;
     private static final double CO2_KG_PER_FUEL_KWH_DIESEL = 0.267;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.EndUserId;
+import org.gridfleet.model.Profile;
 import org.gridfleet.model.Sample;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.Asset;
@@ -250,17 +251,15 @@ public final class FleetGenerator {
     static double[] firmCapacityKw(List<Asset> assets, TimeGrid grid) {
         double[] capacity = new double[grid.intervals()];
         for (Asset asset : assets) {
-            double firmKw = asset.info().availability() * switch (asset) {
+            double firmKw = switch (asset) {
                 case Generator g -> g.ratedPowerKw();
                 case Storage s -> Math.min(s.maxDischargeKw(),
                         s.energyCapacityKwh() * (s.maxSoc() - s.minSoc()) * s.dischargeEfficiency() / FIRM_STORAGE_HOURS);
                 case Renewable r -> 0.0;
             };
+            Profile share = asset.info().availabilityOn(grid);
             for (int k = 0; k < capacity.length; k++) {
-                Instant from = grid.startOf(k);
-                Instant to = grid.endOf(k);
-                boolean out = asset.info().maintenance().stream().anyMatch(w -> w.overlaps(from, to));
-                capacity[k] += out ? 0 : firmKw;
+                capacity[k] += share.get(k) * firmKw;
             }
         }
         return capacity;

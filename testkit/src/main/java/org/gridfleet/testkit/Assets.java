@@ -53,13 +53,7 @@ public final class Assets {
 
     /** The fleet format's default emissions by type, kg CO2 per kWh produced. */
     public static double co2KgPerKwh(DeviceType type) {
-        return switch (type) {
-            case EMERGENCY_GENERATOR -> 0.70;
-            case RECIPROCATING_ENGINE -> 0.50;
-            case MICROTURBINE -> 0.60;
-            case FUEL_CELL -> 0.45;
-            default -> throw new IllegalArgumentException(type + " is not a dispatchable generator");
-        };
+        return type.typicalCo2KgPerKwh();
     }
 
     public static Renewable renewable(String id, DeviceType type, double ratedPowerKw, boolean curtailable) {
@@ -71,19 +65,8 @@ public final class Assets {
      * equal to the rating, state of charge limits 0..1 and no degradation cost.
      */
     public static Storage storage(String id, DeviceType type, double ratedPowerKw, double energyCapacityKwh, double initialSoc) {
-        double efficiency = switch (type) {
-            case BATTERY -> 0.95;
-            case SMES -> 0.97;
-            case FLYWHEEL -> 0.93;
-            default -> throw new IllegalArgumentException(type + " is not storage");
-        };
-        double selfDischargePerHour = switch (type) {
-            case BATTERY -> 0.0002;
-            case SMES -> 0.01;
-            default -> 0.03;
-        };
         return new Storage(info(id, type, ratedPowerKw), energyCapacityKwh, ratedPowerKw, ratedPowerKw,
-                efficiency, efficiency, selfDischargePerHour, 0, 1, initialSoc, 0);
+                type.typicalEfficiency(), type.typicalEfficiency(), type.typicalSelfDischargePerHour(), 0, 1, initialSoc, 0);
     }
 
     /** Cost per hour at points of output: {@code powerKw, costPerHour, powerKw, costPerHour, ...}. */

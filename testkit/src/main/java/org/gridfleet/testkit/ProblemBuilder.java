@@ -134,14 +134,7 @@ public final class ProblemBuilder {
 
     /** The asset's availability in every interval, 0 where a maintenance window touches the interval. */
     public static Profile availabilityOf(AssetInfo info, TimeGrid grid) {
-        double[] share = new double[grid.intervals()];
-        for (int k = 0; k < share.length; k++) {
-            Instant from = grid.startOf(k);
-            Instant to = grid.endOf(k);
-            boolean inMaintenance = info.maintenance().stream().anyMatch(w -> w.overlaps(from, to));
-            share[k] = inMaintenance ? 0 : info.availability();
-        }
-        return Profile.of(share);
+        return info.availabilityOn(grid);
     }
 
     /** A maintenance window from {@code start} lasting {@code hours}. */

@@ -230,8 +230,9 @@ public final class PlanChecker {
                     add(id, t, Rule.MAINTENANCE, Math.abs(p), "produces %s kW while unavailable (maintenance)", p);
                 } else if (p < -TOLERANCE_KW || p > boundKw + TOLERANCE_KW) {
                     add(id, t, Rule.RENEWABLE_LIMITS, p < 0 ? -p : p - boundKw, "%s kW is outside 0..%s kW (forecast, rating × availability)", p, boundKw);
-                } else if (!r.curtailable() && p < boundKw - TOLERANCE_KW && !exportImpossible(r, t)) {
-                    add(id, t, Rule.CURTAILMENT, boundKw - p, "not curtailable but produces %s of %s kW while its energy could be exported", p, boundKw);
+                } else if (!r.curtailable() && p < boundKw - TOLERANCE_KW) {
+                    // a unit that cannot be curtailed produces what it produces; a surplus is oversupply, not less output
+                    add(id, t, Rule.CURTAILMENT, boundKw - p, "not curtailable but produces %s of %s kW", p, boundKw);
                 }
                 if (!r.curtailable()) {
                     lowestNetKw[t] += boundKw;
@@ -245,11 +246,7 @@ public final class PlanChecker {
             }
         }
 
-        private boolean exportImpossible(Renewable r, int t) {
-            return connection.islanded() || !r.info().exportAllowed() || plan.exportKw().get(t) >= connection.maxExportKw() - TOLERANCE_KW;
-        }
-
-        // ---- storage ---------------------------------------------------------------------------------------
+            // ---- storage ---------------------------------------------------------------------------------------
 
         private void checkStorage(Storage s, DeviceSchedule schedule) {
             String id = s.id().value();
@@ -277,6 +274,9 @@ public final class PlanChecker {
 
                 double chargedKw = Math.max(-p, 0);
                 double dischargedKw = Math.max(p, 0);
+                if (s.info().exportAllowed()) {
+                    exportableKw[t] += dischargedKw;
+                }
                 energyKwh = carriedKwh + s.chargeEfficiency() * chargedKw * h - dischargedKw * h / s.dischargeEfficiency();
                 double soc = energyKwh / capacity;
                 boolean chargingFlatOut = p <= -chargeLimitKw + TOLERANCE_KW;
@@ -405,6 +405,9 @@ public final class PlanChecker {
 
         /** Six significant digits, no exponent, no trailing zeros. */
         private static String kw(double value) {
+            if (Double.isInfinite(value)) {
+                return value > 0 ? "no limit" : "-no limit";
+            }
             return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         }
     }

@@ -33,7 +33,7 @@ public record Violation(String subject, int interval, Rule rule, String message,
         GENERATOR_LIMITS(true),
         /** A renewable produces between 0 and its forecast (at most rating times availability). */
         RENEWABLE_LIMITS(true),
-        /** A non-curtailable renewable produces all it can, unless its energy could not be exported. */
+        /** A non-curtailable renewable produces all it can. */
         CURTAILMENT(true),
         /** Storage charges and discharges within its power limits times availability. */
         STORAGE_POWER(true),

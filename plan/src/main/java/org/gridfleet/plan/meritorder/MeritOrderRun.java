@@ -176,8 +176,12 @@ final class MeritOrderRun {
                 }
                 on[i] = true;
                 Dispatch trial = dispatch(on);
-                if (trial.oversupplyKw > best.oversupplyKw + TOLERANCE_KW) {
-                    on[i] = false; // its minimum stable power could not be absorbed
+                // its minimum stable power could not be absorbed; or, once requirements are met, it does not
+                // relieve storage without breaking them (a big unit can force storage to charge and lose reserve)
+                boolean rejected = trial.oversupplyKw > best.oversupplyKw + TOLERANCE_KW
+                        || best.meetsRequirements() && !(trial.meetsRequirements() && trial.dischargeKw() < best.dischargeKw() - TOLERANCE_KW);
+                if (rejected) {
+                    on[i] = false;
                     continue;
                 }
                 best = trial;
@@ -384,7 +388,9 @@ final class MeritOrderRun {
 
     private PlanStatus status() {
         List<String> reasons = new ArrayList<>();
-        String action = connection.islanded() ? "add capacity or shed load" : "add capacity or allow more import";
+        String action = connection.islanded() ? "add capacity or shed load"
+                : unservedKwh() > 0 ? "add capacity or allow more import"
+                : "grid import covers the difference; add capacity for the plant to cover its demand itself";
         double[] demandMissing = missing(Shortfall.Kind.DEMAND);
         describe(demandMissing, "combined output is short of demand", unservedKwh(), action).ifPresent(reasons::add);
         describe(missing(Shortfall.Kind.RESERVE), "spinning reserve is short", 0,

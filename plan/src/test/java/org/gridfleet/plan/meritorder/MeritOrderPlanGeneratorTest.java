@@ -29,6 +29,7 @@ import org.gridfleet.plan.check.PlanChecker;
 import org.gridfleet.testkit.Fleets;
 import org.gridfleet.testkit.ProblemBuilder;
 import org.gridfleet.testkit.Tolerance;
+import org.gridfleet.testkit.Assets;
 import org.junit.jupiter.api.Test;
 
 /** Merit-order plans for the small fleets of the testkit, against figures worked out by hand in the comments. */
@@ -143,7 +144,8 @@ class MeritOrderPlanGeneratorTest {
         assertThat(power(plan, "GEN-1")[0]).isCloseTo(300, within(KW));
         assertThat(plan.importKw().get(0)).isCloseTo(100, within(KW));
         assertThat(plan.status()).isEqualTo(new PlanStatus.Infeasible(
-                "combined output is short of demand in 1 of 1 intervals, at most 100 kW (interval 0, 00:00Z): add capacity or allow more import",
+                "combined output is short of demand in 1 of 1 intervals, at most 100 kW (interval 0, 00:00Z): grid import covers the difference;"
+                        + " add capacity for the plant to cover its demand itself",
                 List.of(new Shortfall(0, Shortfall.Kind.DEMAND, 400, 300))));
     }
 
@@ -321,6 +323,42 @@ class MeritOrderPlanGeneratorTest {
             double balance = plan.combinedOutputKw().get(t) + plan.importKw().get(t) - plan.exportKw().get(t);
             assertThat(balance).as("interval %d", t).isCloseTo(problem.demandKw().get(t), within(KW));
         }
+    }
+
+    @Test
+    void aBigUnitThatWouldBreakTheReserveDoesNotReplaceStorage() {
+        // islanded, reserve must cover the largest online unit; demand 150 kW.
+        // GEN-A 100 kW (min 0) + battery 150 kW cover demand and reserve. Committing GEN-B (1000 kW, min 300) to relieve
+        // the battery would force the battery to charge the surplus and demand 1000 kW of reserve: it must stay off.
+        PlanningProblem problem = ProblemBuilder.hourly("big unit", "2026-11-23T00:00:00Z", 1)
+                .add(Assets.generator("GEN-A", DeviceType.RECIPROCATING_ENGINE, 100, 0, new CostCurve.Quadratic(0, 0.10, 0)))
+                .add(Assets.generator("GEN-B", DeviceType.RECIPROCATING_ENGINE, 1000, 300, new CostCurve.Quadratic(0, 0.20, 0)))
+                .add(new Storage(Assets.info("BAT-1", DeviceType.BATTERY, 150), 600, 150, 150, 0.95, 0.95, 0, 0, 1, 0.5, 0))
+                .reserve(new ReserveRequirement(0, true, 0))
+                .demand("EU-1", 150)
+                .build();
+
+        DispatchPlan plan = plan(problem);
+
+        assertThat(plan.status()).isEqualTo(new PlanStatus.Heuristic());
+        assertThat(schedule(plan, "GEN-B").committed()).containsExactly(false);
+        assertThat(power(plan, "GEN-A")).containsExactly(new double[] {100}, within(KW));
+        assertThat(power(plan, "BAT-1")).containsExactly(new double[] {50}, within(KW));
+    }
+
+    @Test
+    void importThatCoversTheDifferenceIsNamedInTheReason() {
+        PlanningProblem problem = ProblemBuilder.hourly("importing", "2026-11-23T00:00:00Z", 1)
+                .add(Assets.generator("GEN-A", DeviceType.MICROTURBINE, 25, 0, new CostCurve.Quadratic(0, 0.5, 0)))
+                .connection(GridConnection.connected(Double.POSITIVE_INFINITY, 0))
+                .flatPrices(0.05, 0.01)
+                .demand("EU-1", 40)
+                .build();
+
+        DispatchPlan plan = plan(problem);
+
+        assertThat(plan.importKw().toArray()).containsExactly(new double[] {15}, within(KW));
+        assertThat(((PlanStatus.Infeasible) plan.status()).reason()).contains("grid import covers the difference");
     }
 
     private DispatchPlan plan(PlanningProblem problem) {

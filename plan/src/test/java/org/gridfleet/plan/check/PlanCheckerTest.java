@@ -296,6 +296,36 @@ class PlanCheckerTest {
 
     // ---- perturbing plans --------------------------------------------------------------------------------
 
+    @Test
+    void catchesANonCurtailableRenewableHeldBackEvenWhenIslanded() {
+        // islanded, PV-1 (100 kW, not curtailable) at 0 while GEN-1 makes up the 100 kW: the PV could not be held back
+        PlanningProblem problem = ProblemBuilder.hourly("islanded PV", "2026-11-23T10:00:00Z", 1)
+                .add(new Renewable(info("PV-1", DeviceType.PHOTOVOLTAIC, 100), false), 100)
+                .add(org.gridfleet.testkit.Assets.generator("GEN-1", DeviceType.MICROTURBINE, 200, 0, new CostCurve.Quadratic(0, 0.2, 0)))
+                .demand("EU-1", 150)
+                .build();
+        DispatchPlan broken = withPower(withPower(plan(problem), "PV-1", 0, 0), "GEN-1", 0, 150);
+
+        assertThat(rules(broken, problem, "PV-1", 0)).contains(Rule.CURTAILMENT);
+    }
+
+    @Test
+    void acceptsExportFromStorageThatMayExport() {
+        // a battery that may export discharges 100 kW into the grid while a generator that may not export covers demand
+        PlanningProblem problem = ProblemBuilder.hourly("exporting battery", "2026-11-23T18:00:00Z", 1)
+                .add(org.gridfleet.testkit.Assets.generator(info("GEN-1", DeviceType.RECIPROCATING_ENGINE, 300, 1, false, 0), 0,
+                        new CostCurve.Quadratic(0, 0.1, 0)))
+                .add(org.gridfleet.testkit.Assets.storage("BAT-1", DeviceType.BATTERY, 100, 400, 0.5))
+                .connection(GridConnection.connected(0, 100))
+                .demand("EU-1", 200)
+                .build();
+        DispatchPlan exporting = withExport(withPower(withPower(plan(problem), "GEN-1", 0, 200), "BAT-1", 0, 100), 0, 100);
+        double soc = (200 * Math.pow(1 - 0.0002, 1) - 100 / 0.95) / 400;
+        exporting = withSchedule(exporting, "BAT-1", sch -> new DeviceSchedule(sch.asset(), sch.type(), sch.powerKw(), sch.committed(), Profile.of(soc)));
+
+        assertThat(checker.check(exporting, problem)).extracting(Violation::rule).doesNotContain(Rule.EXPORT_NOT_ALLOWED);
+    }
+
     private DispatchPlan plan(PlanningProblem problem) {
         return new MeritOrderPlanGenerator().generate(problem).getFirst();
     }

@@ -103,4 +103,24 @@ class TimeGridTest {
         assertThatThrownBy(() -> new TimeGrid(null, Duration.ofMinutes(15), 4)).isInstanceOf(NullPointerException.class).hasMessage("start");
         assertThatThrownBy(() -> new TimeGrid(MIDNIGHT, null, 4)).isInstanceOf(NullPointerException.class).hasMessage("step");
     }
+
+    @Test
+    void indexOfFloorsToTheIntervalThatHoldsTheTime() {
+        TimeGrid grid = new TimeGrid(MIDNIGHT, Duration.ofMinutes(15), 96);
+        assertThat(grid.indexOf(MIDNIGHT)).isZero();
+        assertThat(grid.indexOf(MIDNIGHT.plus(Duration.ofMinutes(14)).plusNanos(999_999_999))).isZero();
+        assertThat(grid.indexOf(MIDNIGHT.plus(Duration.ofMinutes(15)))).isEqualTo(1);
+        // a nanosecond before the start is interval -1, the end is interval 96 (outside the grid)
+        assertThat(grid.indexOf(MIDNIGHT.minusNanos(1))).isEqualTo(-1);
+        assertThat(grid.indexOf(MIDNIGHT.minus(Duration.ofMinutes(15)))).isEqualTo(-1);
+        assertThat(grid.indexOf(grid.end())).isEqualTo(96);
+    }
+
+    @Test
+    void stepsAboveADayOrWithFractionsOfASecondAndFarStartsAreRejected() {
+        assertThatThrownBy(() -> new TimeGrid(MIDNIGHT, Duration.ofDays(1).plusSeconds(1), 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TimeGrid(MIDNIGHT, Duration.ofMinutes(15).plusMillis(1), 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TimeGrid(Instant.parse("2300-01-01T00:00:00Z"), Duration.ofMinutes(15), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
+    }
 }

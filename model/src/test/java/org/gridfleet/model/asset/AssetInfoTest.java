@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridfleet.model.AssetId;
+import org.gridfleet.model.TimeGrid;
 import org.junit.jupiter.api.Test;
 
 class AssetInfoTest {
@@ -63,5 +64,14 @@ class AssetInfoTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("type");
         assertThatThrownBy(() -> new AssetInfo(ID, "roof", DeviceType.PHOTOVOLTAIC, SITE, null, 100, 1, Reliability.PERFECT, List.of(), true, 0))
                 .isInstanceOf(NullPointerException.class).hasMessage("bus");
+    }
+
+    @Test
+    void availabilityOnAGridIsZeroInEveryIntervalMaintenanceTouches() {
+        // hourly grid 00:00..04:00; maintenance 01:30..02:15 touches the hours starting 01:00 and 02:00
+        TimeGrid grid = new TimeGrid(Instant.parse("2026-11-23T00:00:00Z"), java.time.Duration.ofHours(1), 4);
+        MaintenanceWindow window = new MaintenanceWindow(Instant.parse("2026-11-23T01:30:00Z"), Instant.parse("2026-11-23T02:15:00Z"), "inverter");
+
+        assertThat(info(100, 0.8, 0, List.of(window)).availabilityOn(grid).toArray()).containsExactly(0.8, 0, 0, 0.8);
     }
 }

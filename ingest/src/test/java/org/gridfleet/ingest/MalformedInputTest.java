@@ -87,6 +87,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void documentsAboveThreeMebibytesAreRead() throws Exception {
+        // SnakeYAML's default limit is 3 MiB: a fleet of a few thousand devices is larger
+        SmallFleet fleet = SmallFleet.copyTo(dir);
+        String yaml = java.nio.file.Files.readString(dir.resolve("fleet.yaml"));
+        fleet.write("fleet.yaml", ("# " + "x".repeat(1000) + "\n").repeat(4_000) + yaml);
+
+        IngestPipeline.Result result = fleet.run();
+
+        assertThat(result.rejections()).isEmpty();
+    }
+
+    @Test
     void subMillisecondTimeStampIsNotAGap() {
         IngestPipeline.Result result = SmallFleet.copyTo(dir)
                 .replace("demand.csv", "2026-11-23T01:00:00Z,12", "2026-11-23T01:00:00.0009Z,12").run();

@@ -31,7 +31,7 @@ final class HorizonClock {
         this.grid = grid;
         int intervals = grid.intervals();
         starts = new Instant[intervals];
-        perInterval = (int) Math.clamp(Math.round(grid.step().toSeconds() / 300.0), 1, 12);
+        perInterval = Math.clamp(Math.round(grid.step().toSeconds() / 300.0), 1, 12);
         localHour = new double[intervals * perInterval];
         weekend = new boolean[intervals * perInterval];
         hoursFromStart = new double[intervals * perInterval];

@@ -463,8 +463,8 @@ class FleetGeneratorTest {
         }
         assertThat(reached).hasSize(network.buses().size());
         assertThat(network.buses()).allSatisfy(b -> assertThat(b.nominalKv()).isEqualTo(12.47));
-        assertThat(fleet.assets()).allSatisfy(a -> assertThat(network.hasBus(a.info().bus())).isTrue());
-        assertThat(fleet.endUsers()).allSatisfy(u -> assertThat(network.hasBus(u.bus())).isTrue());
+        assertThat(fleet.assets()).allSatisfy(a -> assertThat(network.busIds().contains(a.info().bus())).isTrue());
+        assertThat(fleet.endUsers()).allSatisfy(u -> assertThat(network.busIds().contains(u.bus())).isTrue());
         assertThat(fleet.assets()).noneSatisfy(a -> assertThat(a.info().bus()).isEqualTo(slack));
     }
 

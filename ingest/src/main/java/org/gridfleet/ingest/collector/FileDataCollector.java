@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -39,7 +42,11 @@ import org.gridfleet.ingest.Rule;
  * it names under {@code series}, resolved relative to the document.
  */
 public final class FileDataCollector implements DataCollector {
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    // SnakeYAML refuses documents above 3 MiB by default; a fleet of a few thousand devices is larger than that
+    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .loaderOptions(largeDocuments())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
     // NaN in JSON is read as a number so that the verifier can name the field (rule finite)
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -52,6 +59,12 @@ public final class FileDataCollector implements DataCollector {
             .build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static LoaderOptions largeDocuments() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
+    }
 
     private final Path documentPath;
 

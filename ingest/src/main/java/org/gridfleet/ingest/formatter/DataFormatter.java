@@ -75,9 +75,11 @@ public final class DataFormatter {
     /** Highest value among the samples that hold inside the horizon (the conservative demand for long gaps). */
     private static double peakInHorizon(List<Sample> samples, TimeGrid grid) {
         double peak = 0;
+        Instant start = grid.start();
+        Instant end = grid.end();
         for (int i = 0; i < samples.size(); i++) {
-            boolean reachesIn = i + 1 >= samples.size() || samples.get(i + 1).time().isAfter(grid.start());
-            if (reachesIn && samples.get(i).time().isBefore(grid.end())) {
+            boolean reachesIn = i + 1 >= samples.size() || samples.get(i + 1).time().isAfter(start);
+            if (reachesIn && samples.get(i).time().isBefore(end)) {
                 peak = Math.max(peak, samples.get(i).value());
             }
         }

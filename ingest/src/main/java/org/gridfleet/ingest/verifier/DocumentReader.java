@@ -56,6 +56,8 @@ final class DocumentReader {
 
     private final Fields root;
     private final MaintenanceTable maintenanceTable;
+    /** The network's buses, looked up for every device and end-user. */
+    private java.util.Set<BusId> busIds = java.util.Set.of();
 
     /** @param maintenanceTable windows from the maintenance CSV, by device id, added to the devices' own */
     DocumentReader(Fields root, MaintenanceTable maintenanceTable) {
@@ -74,6 +76,7 @@ final class DocumentReader {
         root.object("series").ifPresent(this::checkSeriesPaths);
         Optional<FleetSettings> settings = readSettings();
         Network network = settings.map(FleetSettings::network).orElse(Network.NONE);
+        busIds = network.busIds();
         List<Asset> assets = readDevices(network);
         List<EndUser> endUsers = readEndUsers(network);
         root.rejectUnknownFields();
@@ -270,7 +273,7 @@ final class DocumentReader {
         String name = f.text("name", id);
         GeoLocation location = f.requiredObject("location").map(this::readLocation).orElse(new GeoLocation(0, 0));
         String bus = f.id("bus");
-        if (Ids.isValid(bus) && !network.isEmpty() && !network.hasBus(BusId.of(bus))) {
+        if (Ids.isValid(bus) && !network.isEmpty() && !busIds.contains(BusId.of(bus))) {
             f.error(Rule.UNKNOWN_ID, "bus", "bus '" + bus + "' is not among network.buses");
         }
         double ratedPowerKw = f.number("ratedPowerKw", Quantity.POSITIVE_POWER_KW);
@@ -552,7 +555,7 @@ final class DocumentReader {
             Fields f = item.about("end-user " + (id.isEmpty() ? "without id" : id));
             String name = f.text("name", id);
             String bus = f.id("bus");
-            if (Ids.isValid(bus) && !network.isEmpty() && !network.hasBus(BusId.of(bus))) {
+            if (Ids.isValid(bus) && !network.isEmpty() && !busIds.contains(BusId.of(bus))) {
                 f.error(Rule.UNKNOWN_ID, "bus", "bus '" + bus + "' is not among network.buses");
             }
             String customerClass = f.choice("class", classes, "residential");

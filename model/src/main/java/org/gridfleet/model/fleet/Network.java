@@ -1,6 +1,8 @@
 package org.gridfleet.model.fleet;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.gridfleet.model.BusId;
 
@@ -21,7 +23,10 @@ public record Network(List<Bus> buses, List<Line> lines, Optional<BusId> slackBu
         return buses.isEmpty();
     }
 
-    public boolean hasBus(BusId id) {
-        return buses.stream().anyMatch(b -> b.id().equals(id));
+    /** The ids of all buses, for lookups: build it once, not per device. */
+    public Set<BusId> busIds() {
+        Set<BusId> ids = new HashSet<>();
+        buses.forEach(b -> ids.add(b.id()));
+        return ids;
     }
 }

@@ -22,14 +22,14 @@ class NetworkTest {
         Network net = new Network(List.of(new Bus(B1, 0.4), new Bus(B2, 0.4)), List.of(new Line("L1", B1, B2, 0.05, 0.02, 0, 250)), Optional.of(B1));
 
         assertThat(net.isEmpty()).isFalse();
-        assertThat(net.hasBus(B2)).isTrue();
-        assertThat(net.hasBus(BusId.of("B3"))).isFalse();
+        assertThat(net.busIds().contains(B2)).isTrue();
+        assertThat(net.busIds().contains(BusId.of("B3"))).isFalse();
     }
 
     @Test
     void noNetworkIsEmpty() {
         assertThat(Network.NONE.isEmpty()).isTrue();
-        assertThat(Network.NONE.hasBus(B1)).isFalse();
+        assertThat(Network.NONE.busIds().contains(B1)).isFalse();
     }
 
     @Test

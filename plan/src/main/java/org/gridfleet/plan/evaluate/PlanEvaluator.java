@@ -1,9 +1,11 @@
 package org.gridfleet.plan.evaluate;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.asset.DeviceType;
@@ -40,9 +42,14 @@ public final class PlanEvaluator {
         double fuelKwh = 0;
         double co2Kg = 0;
 
+        // one lookup table, not a scan of the schedules per asset: fleets have thousands of devices
+        Map<AssetId, DeviceSchedule> schedules = new HashMap<>();
+        plan.schedules().forEach(s -> schedules.putIfAbsent(s.asset(), s));
         for (Asset asset : problem.assets()) {
-            DeviceSchedule schedule = plan.schedule(asset.id())
-                    .orElseThrow(() -> new IllegalArgumentException("plan has no schedule for " + asset.id()));
+            DeviceSchedule schedule = schedules.get(asset.id());
+            if (schedule == null) {
+                throw new IllegalArgumentException("plan has no schedule for " + asset.id());
+            }
             Profile powerKw = schedule.powerKw();
             double producedKwh = 0;
             double absorbedKwh = 0;

@@ -2,6 +2,8 @@ package org.gridfleet.synth;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,9 @@ public record SyntheticFleet(
         requireNonNull(network, "network");
         assets = List.copyOf(assets);
         endUsers = List.copyOf(endUsers);
-        demandKwByEndUser = Map.copyOf(demandKwByEndUser);
-        forecastKwByAsset = Map.copyOf(forecastKwByAsset);
+        // not Map.copyOf: see PlanningProblem (look-ups degrade on ids numbered in sequence)
+        demandKwByEndUser = Collections.unmodifiableMap(new HashMap<>(demandKwByEndUser));
+        forecastKwByAsset = Collections.unmodifiableMap(new HashMap<>(forecastKwByAsset));
         salePricePerKwh = List.copyOf(salePricePerKwh);
         importTariffPerKwh = List.copyOf(importTariffPerKwh);
         int intervals = timeGrid.intervals();

@@ -2,6 +2,8 @@ package org.gridfleet.ingest.verifier;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ public record VerifiedData(
         requireNonNull(settings, "settings");
         assets = List.copyOf(assets);
         endUsers = List.copyOf(endUsers);
-        series = Map.copyOf(series);
+        series = Collections.unmodifiableMap(new HashMap<>(series)); // not Map.copyOf: see PlanningProblem
         gaps = List.copyOf(gaps);
     }
 

@@ -54,6 +54,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePlanModuleKnowsTheSolver() {
+        noClasses().that().resideOutsideOfPackage("org.gridfleet.plan..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
+                .check(classes);
+    }
+
+    @Test
     void planningCodeDoesNotLog() {
         noClasses().that().resideInAnyPackage("org.gridfleet.model..", "org.gridfleet.plan..", "org.gridfleet.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "java.util.logging..")

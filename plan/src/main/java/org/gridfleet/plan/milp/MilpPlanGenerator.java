@@ -1,0 +1,107 @@
+package org.gridfleet.plan.milp;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import java.util.List;
+import org.gridfleet.model.plan.DispatchPlan;
+import org.gridfleet.model.plan.PlanStatus;
+import org.gridfleet.model.problem.PlanningProblem;
+import org.gridfleet.plan.PlanGenerator;
+import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
+
+/**
+ * The optimal planner: multi-period unit commitment and economic dispatch of generators, renewables and storage as
+ * one MILP (docs/optimization.md), solved with SCIP through OR-Tools (docs/adr/0003-milp-solver.md), minimising
+ * cost.
+ *
+ * <p>Unlike the merit-order baseline it respects ramp rates, minimum up and down times (including what the initial
+ * state still owes), hot and cold start costs and looks ahead over the whole horizon. Requirements it cannot meet
+ * become penalised slack, so it always returns a plan: {@code Optimal} when SCIP proves it (gap below 1e-9),
+ * {@code Feasible(gap)} when it stops at the gap target or the time limit, and {@code Infeasible} with the
+ * shortfalls, measured on the plan as the checker measures them, when demand or reserve falls short somewhere.
+ *
+ * <p>Deterministic: the same problem and options give the same plan, unless the time limit cuts the search short.
+ * Should SCIP find no plan at all within the time limit, the merit-order plan is returned (it says so in its
+ * {@code generator}).
+ */
+public final class MilpPlanGenerator implements PlanGenerator {
+    public static final String NAME = "milp";
+    /** A gap this small is a proof of optimality. */
+    static final double PROVEN_GAP = 1e-9;
+
+    private final MilpOptions options;
+
+    public MilpPlanGenerator() {
+        this(MilpOptions.DEFAULT);
+    }
+
+    public MilpPlanGenerator(MilpOptions options) {
+        this.options = requireNonNull(options, "options");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public MilpOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<DispatchPlan> generate(PlanningProblem problem) {
+        Natives.load();
+        UnitCommitmentModel model = new UnitCommitmentModel(problem, options);
+        MPSolver solver = model.solver;
+        try {
+            // solve: SCIP with tight feasibility, the gap target and the time limit
+            solver.setSolverSpecificParametersAsString("numerics/feastol = 1e-9\n");
+            solver.setTimeLimit(options.timeLimit().toMillis());
+            MPSolverParameters parameters = new MPSolverParameters();
+            parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+            MPSolver.ResultStatus result = solver.solve(parameters);
+
+            // check status
+            if (result != MPSolver.ResultStatus.OPTIMAL && result != MPSolver.ResultStatus.FEASIBLE) {
+                return new MeritOrderPlanGenerator().generate(problem);
+            }
+            double gap = relativeGap(solver.objective().value(), solver.objective().bestBound());
+            PlanStatus solved = result == MPSolver.ResultStatus.OPTIMAL && gap <= PROVEN_GAP
+                    ? new PlanStatus.Optimal() : new PlanStatus.Feasible(gap);
+
+            // read values
+            return List.of(new PlanReader(model).read(solved));
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /** SCIP's gap: |primal − dual| / min(|primal|, |dual|); 0 when they agree to 1e-9 (relative, at least absolute). */
+    static double relativeGap(double primal, double dual) {
+        double difference = Math.abs(primal - dual);
+        if (difference <= PROVEN_GAP * Math.max(1, Math.abs(primal))) {
+            return 0;
+        }
+        double smaller = Math.min(Math.abs(primal), Math.abs(dual));
+        return smaller > 0 && Math.signum(primal) == Math.signum(dual) ? difference / smaller : Double.MAX_VALUE;
+    }
+
+    /** OR-Tools' native libraries, loaded once per JVM. */
+    private static final class Natives {
+        private static volatile boolean loaded;
+
+        static void load() {
+            if (!loaded) {
+                synchronized (Natives.class) {
+                    if (!loaded) {
+                        Loader.loadNativeLibraries();
+                        loaded = true;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,605 @@
+package org.gridfleet.plan.milp;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.List;
+import org.gridfleet.model.asset.Asset;
+import org.gridfleet.model.asset.Generator;
+import org.gridfleet.model.asset.Renewable;
+import org.gridfleet.model.asset.Storage;
+import org.gridfleet.model.fleet.GridConnection;
+import org.gridfleet.model.fleet.ReserveRequirement;
+import org.gridfleet.model.problem.PlanningProblem;
+
+/**
+ * The unit-commitment MILP of one planning problem, built in a fixed order: data, variables, constraints (each with
+ * its equation and a name), objective. Symbols as in docs/optimization.md; g generator, r renewable, s store,
+ * t interval, h = step in hours. Power is positive into the grid.
+ */
+final class UnitCommitmentModel {
+    /** Minimum up/down and run hours agree with the plan checker within this many hours. */
+    private static final double TOLERANCE_HOURS = 1e-6;
+    /** The end-of-horizon energy target costs M/100 per kWh missed: 10 × the dearest price, 1 % of a shortfall. */
+    static final double FINAL_SOC_PENALTY_DIVISOR = 100;
+
+    // ---- data -----------------------------------------------------------------------------------------------
+    final PlanningProblem problem;
+    final MilpOptions options;
+    final int n;
+    final double h;
+    final List<Generator> generators;
+    final List<Renewable> renewables;
+    final List<Storage> stores;
+    final double[] demandKw;
+    final GridConnection grid;
+    /** Cost of one kWh of any slack (unserved, short, spilled, reserve short, SOC deficit): see {@link #penaltyPerKwh}. */
+    final double penaltyPerKwh;
+    final CostSegments[] cost;
+
+    final MPSolver solver;
+
+    // ---- variables ------------------------------------------------------------------------------------------
+    // generators [g][t]
+    final MPVariable[][] on;          // u
+    final MPVariable[][] start;       // v
+    final MPVariable[][] stop;        // w
+    final MPVariable[][] hotStart;    // z: the start in t is hot
+    final MPVariable[][] powerKw;     // p
+    final MPVariable[][][] segmentKw; // δ[g][t][k]
+    final MPVariable[][] rampSlackKw; // down-ramp slack, only ever used when the initial state leaves no way out
+    // renewables [r][t]
+    final MPVariable[][] renewableKw; // q
+    // storage [s][t]
+    final MPVariable[][] chargeKw;    // c
+    final MPVariable[][] dischargeKw; // d
+    final MPVariable[][] charging;    // y
+    final MPVariable[][] energyKwh;   // E
+    final MPVariable[][] socDeficitKwh;
+    final MPVariable[][] storageReserveKw; // ρ
+    final MPVariable[] finalDeficitKwh;
+    // plant [t]
+    final MPVariable[] importKw;
+    final MPVariable[] exportKw;
+    final MPVariable[] importing;     // x: import (1) or export (0)
+    final MPVariable[] shortKw;       // devices short of demand
+    final MPVariable[] unservedKw;    // demand neither devices nor import serve
+    final MPVariable[] spillKw;       // oversupply nothing can absorb
+    final MPVariable[] reserveShortKw;
+
+    UnitCommitmentModel(PlanningProblem problem, MilpOptions options) {
+        // data
+        this.problem = problem;
+        this.options = options;
+        this.n = problem.grid().intervals();
+        this.h = problem.grid().stepHours();
+        this.generators = problem.assets().stream().filter(Generator.class::isInstance).map(Generator.class::cast).toList();
+        this.renewables = problem.assets().stream().filter(Renewable.class::isInstance).map(Renewable.class::cast).toList();
+        this.stores = problem.assets().stream().filter(Storage.class::isInstance).map(Storage.class::cast).toList();
+        this.demandKw = problem.demandKw().toArray();
+        this.grid = problem.gridConnection();
+        this.cost = generators.stream().map(g -> CostSegments.of(g, options.quadraticSegments())).toArray(CostSegments[]::new);
+        this.penaltyPerKwh = penaltyPerKwh();
+        this.solver = MPSolver.createSolver("SCIP");
+        if (solver == null) {
+            throw new IllegalStateException("OR-Tools has no SCIP solver on this platform");
+        }
+
+        int gs = generators.size();
+        int rs = renewables.size();
+        int ss = stores.size();
+        on = new MPVariable[gs][n];
+        start = new MPVariable[gs][n];
+        stop = new MPVariable[gs][n];
+        hotStart = new MPVariable[gs][n];
+        powerKw = new MPVariable[gs][n];
+        segmentKw = new MPVariable[gs][n][];
+        rampSlackKw = new MPVariable[gs][n];
+        renewableKw = new MPVariable[rs][n];
+        chargeKw = new MPVariable[ss][n];
+        dischargeKw = new MPVariable[ss][n];
+        charging = new MPVariable[ss][n];
+        energyKwh = new MPVariable[ss][n];
+        socDeficitKwh = new MPVariable[ss][n];
+        storageReserveKw = new MPVariable[ss][n];
+        finalDeficitKwh = new MPVariable[ss];
+        importKw = new MPVariable[n];
+        exportKw = new MPVariable[n];
+        importing = new MPVariable[n];
+        shortKw = new MPVariable[n];
+        unservedKw = new MPVariable[n];
+        spillKw = new MPVariable[n];
+        reserveShortKw = new MPVariable[n];
+
+        addVariables();
+        for (int g = 0; g < gs; g++) {
+            addGeneratorConstraints(g);
+        }
+        for (int s = 0; s < ss; s++) {
+            addStorageConstraints(s);
+        }
+        for (int t = 0; t < n; t++) {
+            addPlantConstraints(t);
+        }
+        setObjective();
+    }
+
+    // ---- data helpers -------------------------------------------------------------------------------------------
+
+    double availability(Asset asset, int t) {
+        return problem.availability().get(asset.id()).get(t);
+    }
+
+    /** P̄[g,t] = rated·a[g,t]: what the unit may produce in t. */
+    double capKw(int g, int t) {
+        Generator gen = generators.get(g);
+        return gen.ratedPowerKw() * availability(gen, t);
+    }
+
+    /** Whether a unit can be committed at all in t: available, and able to reach its minimum stable power. */
+    boolean canRun(int g, int t) {
+        double cap = capKw(g, t);
+        return cap > 0 && cap >= generators.get(g).minStablePowerKw();
+    }
+
+    /** 1000 × the dearest price per kWh in the problem, or per kW·interval of the dearest start, whichever is larger. */
+    private double penaltyPerKwh() {
+        double highest = 0;
+        double dearestStart = 0;
+        for (int t = 0; t < n; t++) {
+            highest = Math.max(highest, Math.abs(problem.importTariffPerKwh().get(t)));
+            highest = Math.max(highest, Math.abs(problem.salePricePerKwh().get(t)));
+        }
+        for (int g = 0; g < generators.size(); g++) {
+            Generator gen = generators.get(g);
+            for (double slope : cost[g].slopePerKwh()) {
+                highest = Math.max(highest, Math.abs(slope));
+            }
+            highest = Math.max(highest, Math.abs(cost[g].costAtMinPerHour()) / Math.max(gen.minStablePowerKw(), 1));
+            dearestStart = Math.max(dearestStart, Math.max(gen.startUp().hotStartCost(), gen.startUp().coldStartCost()));
+        }
+        for (var asset : problem.assets()) {
+            highest = Math.max(highest, asset.info().omCostPerKwh());
+        }
+        for (Storage s : stores) {
+            highest = Math.max(highest, s.degradationCostPerKwh());
+        }
+        return 1000 * Math.max(1e-3, Math.max(highest, dearestStart / h));
+    }
+
+    /** Smallest k ≥ 0 with {@code from + k·h ≥ hours} (by repeated addition, as the checker and evaluator count). */
+    private int intervalsToReach(double from, double hours, double tolerance) {
+        int k = 0;
+        double sum = from;
+        while (sum < hours - tolerance && k <= n) {
+            sum += h;
+            k++;
+        }
+        return k;
+    }
+
+    // ---- variables ----------------------------------------------------------------------------------------------
+
+    private void addVariables() {
+        double inf = MPSolver.infinity();
+        for (int g = 0; g < generators.size(); g++) {
+            String id = generators.get(g).id().value();
+            for (int t = 0; t < n; t++) {
+                String at = "[" + id + "," + t + "]";
+                on[g][t] = solver.makeBoolVar("on" + at);
+                start[g][t] = solver.makeBoolVar("start" + at);
+                stop[g][t] = solver.makeBoolVar("stop" + at);
+                hotStart[g][t] = solver.makeNumVar(0, 1, "hot_start" + at);
+                powerKw[g][t] = solver.makeNumVar(0, inf, "power_kw" + at);
+                rampSlackKw[g][t] = solver.makeNumVar(0, inf, "ramp_slack_kw" + at);
+                segmentKw[g][t] = new MPVariable[cost[g].segments()];
+                for (int k = 0; k < cost[g].segments(); k++) {
+                    segmentKw[g][t][k] = solver.makeNumVar(0, cost[g].widthKw()[k], "segment_kw[" + id + "," + t + "," + k + "]");
+                }
+                if (!canRun(g, t)) {
+                    on[g][t].setUb(0); // maintenance, or available output below the minimum stable power
+                }
+            }
+        }
+        for (int r = 0; r < renewables.size(); r++) {
+            Renewable ren = renewables.get(r);
+            double[] boundKw = problem.maxOutputKw(ren).toArray();
+            for (int t = 0; t < n; t++) {
+                // 0 ≤ q[r,t] ≤ min(forecast, rated·a); = that bound when not curtailable
+                renewableKw[r][t] = solver.makeNumVar(ren.curtailable() ? 0 : boundKw[t], boundKw[t], "renewable_kw[" + ren.id().value() + "," + t + "]");
+            }
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            Storage st = stores.get(s);
+            String id = st.id().value();
+            double maxKwh = st.maxSoc() * st.energyCapacityKwh();
+            for (int t = 0; t < n; t++) {
+                String at = "[" + id + "," + t + "]";
+                chargeKw[s][t] = solver.makeNumVar(0, inf, "charge_kw" + at);
+                dischargeKw[s][t] = solver.makeNumVar(0, inf, "discharge_kw" + at);
+                charging[s][t] = solver.makeBoolVar("charging" + at);
+                energyKwh[s][t] = solver.makeNumVar(0, maxKwh, "energy_kwh" + at);
+                socDeficitKwh[s][t] = solver.makeNumVar(0, inf, "soc_deficit_kwh" + at);
+                storageReserveKw[s][t] = solver.makeNumVar(-inf, inf, "storage_reserve_kw" + at);
+            }
+            finalDeficitKwh[s] = solver.makeNumVar(0, inf, "final_deficit_kwh[" + id + "]");
+        }
+        for (int t = 0; t < n; t++) {
+            importKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : grid.maxImportKw(), "import_kw[" + t + "]");
+            exportKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : grid.maxExportKw(), "export_kw[" + t + "]");
+            importing[t] = solver.makeBoolVar("importing[" + t + "]");
+            shortKw[t] = solver.makeNumVar(0, inf, "short_kw[" + t + "]");
+            unservedKw[t] = solver.makeNumVar(0, inf, "unserved_kw[" + t + "]");
+            spillKw[t] = solver.makeNumVar(0, inf, "spill_kw[" + t + "]");
+            reserveShortKw[t] = solver.makeNumVar(0, inf, "reserve_short_kw[" + t + "]");
+        }
+    }
+
+    // ---- generator constraints ------------------------------------------------------------------------------
+
+    private void addGeneratorConstraints(int g) {
+        Generator gen = generators.get(g);
+        String id = gen.id().value();
+        double pmin = gen.minStablePowerKw();
+        double rampUpKw = gen.rampUpKwPerMin() * 60 * h;
+        double rampDownKw = gen.rampDownKwPerMin() * 60 * h;
+        double startUpKw = Math.max(pmin, rampUpKw);
+        double shutDownKw = Math.max(pmin, rampDownKw);
+        boolean wasOn = gen.initialState().on();
+        double initialKw = gen.initialState().powerKw();
+
+        for (int t = 0; t < n; t++) {
+            String at = "[" + id + "," + t + "]";
+            // output: p[g,t] = Pmin·u[g,t] + Σ_k δ[g,t,k],  δ[g,t,k] ≤ W_k·u[g,t]   (so Pmin·u ≤ p ≤ Pmax·u)
+            MPConstraint output = solver.makeConstraint(0, 0, "output" + at);
+            output.setCoefficient(powerKw[g][t], 1);
+            output.setCoefficient(on[g][t], -pmin);
+            for (int k = 0; k < cost[g].segments(); k++) {
+                output.setCoefficient(segmentKw[g][t][k], -1);
+                MPConstraint segment = solver.makeConstraint(-MPSolver.infinity(), 0, "segment[" + id + "," + t + "," + k + "]");
+                segment.setCoefficient(segmentKw[g][t][k], 1);
+                segment.setCoefficient(on[g][t], -cost[g].widthKw()[k]);
+            }
+            // availability: p[g,t] ≤ Pmax·a[g,t]·u[g,t]
+            MPConstraint available = solver.makeConstraint(-MPSolver.infinity(), 0, "available" + at);
+            available.setCoefficient(powerKw[g][t], 1);
+            available.setCoefficient(on[g][t], -capKw(g, t));
+
+            // logic: u[g,t] − u[g,t−1] = v[g,t] − w[g,t]   (u[g,−1] from the initial state)
+            MPConstraint logic = solver.makeConstraint(t == 0 ? (wasOn ? 1 : 0) : 0, t == 0 ? (wasOn ? 1 : 0) : 0, "logic" + at);
+            logic.setCoefficient(on[g][t], 1);
+            if (t > 0) {
+                logic.setCoefficient(on[g][t - 1], -1);
+            }
+            logic.setCoefficient(start[g][t], -1);
+            logic.setCoefficient(stop[g][t], 1);
+
+            // ramp up:   p[g,t] − p[g,t−1] ≤ RU·u[g,t−1] + SU·v[g,t]
+            double previousOn = t == 0 ? (wasOn ? 1 : 0) : 0;
+            double previousKw = t == 0 ? initialKw : 0;
+            MPConstraint rampUp = solver.makeConstraint(-MPSolver.infinity(), rampUpKw * previousOn + previousKw, "ramp_up" + at);
+            rampUp.setCoefficient(powerKw[g][t], 1);
+            rampUp.setCoefficient(start[g][t], -startUpKw);
+            if (t > 0) {
+                rampUp.setCoefficient(powerKw[g][t - 1], -1);
+                rampUp.setCoefficient(on[g][t - 1], -rampUpKw);
+            }
+            // ramp down: p[g,t−1] − p[g,t] ≤ RD·u[g,t] + SD·w[g,t] + σ[g,t]
+            MPConstraint rampDown = solver.makeConstraint(-MPSolver.infinity(), -previousKw, "ramp_down" + at);
+            rampDown.setCoefficient(powerKw[g][t], -1);
+            rampDown.setCoefficient(on[g][t], -rampDownKw);
+            rampDown.setCoefficient(stop[g][t], -shutDownKw);
+            rampDown.setCoefficient(rampSlackKw[g][t], -1);
+            if (t > 0) {
+                rampDown.setCoefficient(powerKw[g][t - 1], 1);
+            }
+        }
+        addMinimumTimes(g);
+        addHotStarts(g);
+        addRunHours(g);
+    }
+
+    private void addMinimumTimes(int g) {
+        Generator gen = generators.get(g);
+        String id = gen.id().value();
+        int upIntervals = intervalsToReach(0, gen.minUpTimeHours(), TOLERANCE_HOURS);
+        int downIntervals = intervalsToReach(0, gen.minDownTimeHours(), TOLERANCE_HOURS);
+        for (int t = 0; t < n; t++) {
+            // minimum up:   Σ_{τ=t−UT+1..t} v[g,τ] ≤ u[g,t]
+            if (upIntervals > 1) {
+                MPConstraint up = solver.makeConstraint(-MPSolver.infinity(), 0, "min_up[" + id + "," + t + "]");
+                for (int tau = Math.max(0, t - upIntervals + 1); tau <= t; tau++) {
+                    up.setCoefficient(start[g][tau], 1);
+                }
+                up.setCoefficient(on[g][t], -1);
+            }
+            // minimum down: Σ_{τ=t−DT+1..t} w[g,τ] ≤ 1 − u[g,t]
+            if (downIntervals > 1) {
+                MPConstraint down = solver.makeConstraint(-MPSolver.infinity(), 1, "min_down[" + id + "," + t + "]");
+                for (int tau = Math.max(0, t - downIntervals + 1); tau <= t; tau++) {
+                    down.setCoefficient(stop[g][tau], 1);
+                }
+                down.setCoefficient(on[g][t], 1);
+            }
+        }
+        // what the initial state still owes: u[g,t] = 1 (or 0) for t < L, as far as the unit can run
+        double hoursInState = gen.initialState().hoursInState();
+        if (gen.initialState().on()) {
+            int owed = Math.min(intervalsToReach(hoursInState, gen.minUpTimeHours(), TOLERANCE_HOURS), runnableIntervals(g));
+            for (int t = 0; t < owed && t < n && canRun(g, t); t++) {
+                on[g][t].setLb(1);
+            }
+        } else {
+            int owed = intervalsToReach(hoursInState, gen.minDownTimeHours(), TOLERANCE_HOURS);
+            for (int t = 0; t < owed && t < n; t++) {
+                on[g][t].setUb(0);
+            }
+        }
+    }
+
+    /**
+     * Hot start: the start in t is hot when the unit ran in one of the last CT intervals (CT·h ≥ cold-start hours),
+     * or, never having run in the horizon, its hours off before the horizon plus t·h are below the cold-start hours.
+     * Start-up cost = cold·v − (cold − hot)·z with z ≤ v and z ≤ Σ_{τ=t−CT..t−1} u[g,τ] + hot0[g,t].
+     */
+    private void addHotStarts(int g) {
+        Generator gen = generators.get(g);
+        String id = gen.id().value();
+        double coldAfterHours = gen.startUp().coldStartAfterHours();
+        int coldIntervals = intervalsToReach(0, coldAfterHours, 0);
+        boolean wasOn = gen.initialState().on();
+        double hoursOff = wasOn ? 0 : gen.initialState().hoursInState();
+        boolean hotCheaper = gen.startUp().hotStartCost() <= gen.startUp().coldStartCost();
+        for (int t = 0; t < n; t++) {
+            String at = "[" + id + "," + t + "]";
+            // hot0: before the window reaches into the horizon, the initial state decides
+            boolean hotFromBefore = wasOn ? t < coldIntervals : hoursOff < coldAfterHours;
+            // z[g,t] ≤ v[g,t]
+            MPConstraint onlyWhenStarting = solver.makeConstraint(-MPSolver.infinity(), 0, "hot_if_start" + at);
+            onlyWhenStarting.setCoefficient(hotStart[g][t], 1);
+            onlyWhenStarting.setCoefficient(start[g][t], -1);
+            // z[g,t] ≤ Σ_{τ=t−CT..t−1} u[g,τ] + hot0[g,t]
+            MPConstraint recent = solver.makeConstraint(-MPSolver.infinity(), hotFromBefore ? 1 : 0, "hot_if_recent" + at);
+            recent.setCoefficient(hotStart[g][t], 1);
+            for (int tau = Math.max(0, t - coldIntervals); tau < t; tau++) {
+                recent.setCoefficient(on[g][tau], -1);
+            }
+            if (!hotCheaper) {
+                // a hot start dearer than a cold one: force z up as well, z ≥ v + u[τ] − 1 (and z ≥ v when hot0)
+                for (int tau = Math.max(0, t - coldIntervals); tau < t; tau++) {
+                    MPConstraint force = solver.makeConstraint(-1, MPSolver.infinity(), "hot_forced[" + id + "," + t + "," + tau + "]");
+                    force.setCoefficient(hotStart[g][t], 1);
+                    force.setCoefficient(start[g][t], -1);
+                    force.setCoefficient(on[g][tau], -1);
+                }
+                if (hotFromBefore) {
+                    MPConstraint force = solver.makeConstraint(0, MPSolver.infinity(), "hot_forced_initial" + at);
+                    force.setCoefficient(hotStart[g][t], 1);
+                    force.setCoefficient(start[g][t], -1);
+                }
+            }
+            if (!wasOn) {
+                hoursOff += h;
+            }
+        }
+    }
+
+    /** Intervals the unit may still run: k·h ≤ remaining run hours. */
+    int runnableIntervals(int g) {
+        double remaining = generators.get(g).runHourLimit().remainingHours();
+        int k = 0;
+        double hours = 0;
+        while (k < n && hours + h <= remaining + TOLERANCE_HOURS / 2) {
+            hours += h;
+            k++;
+        }
+        return k;
+    }
+
+    private void addRunHours(int g) {
+        int allowed = runnableIntervals(g);
+        if (allowed < n) {
+            // run hours: Σ_t u[g,t]·h ≤ remaining hours
+            MPConstraint runHours = solver.makeConstraint(-MPSolver.infinity(), allowed, "run_hours[" + generators.get(g).id().value() + "]");
+            for (int t = 0; t < n; t++) {
+                runHours.setCoefficient(on[g][t], 1);
+            }
+        }
+    }
+
+    // ---- storage constraints --------------------------------------------------------------------------------
+
+    /** κ = (1 − selfDischargePerHour)^h: the share of stored energy kept over one interval. */
+    double kept(Storage s) {
+        return Math.pow(1 - s.selfDischargePerHour(), h);
+    }
+
+    private void addStorageConstraints(int s) {
+        Storage st = stores.get(s);
+        String id = st.id().value();
+        double kappa = kept(st);
+        double initialKwh = st.initialSoc() * st.energyCapacityKwh();
+        double minKwh = st.minSoc() * st.energyCapacityKwh();
+        for (int t = 0; t < n; t++) {
+            String at = "[" + id + "," + t + "]";
+            double a = availability(st, t);
+            // soc balance: E[s,t] = κ·E[s,t−1] + ηc·c[s,t]·h − d[s,t]·h/ηd   (E[s,−1] = soc0·capacity)
+            MPConstraint balance = solver.makeConstraint(t == 0 ? kappa * initialKwh : 0, t == 0 ? kappa * initialKwh : 0, "soc_balance" + at);
+            balance.setCoefficient(energyKwh[s][t], 1);
+            if (t > 0) {
+                balance.setCoefficient(energyKwh[s][t - 1], -kappa);
+            }
+            balance.setCoefficient(chargeKw[s][t], -st.chargeEfficiency() * h);
+            balance.setCoefficient(dischargeKw[s][t], h / st.dischargeEfficiency());
+            // charge only in charging mode:       c[s,t] ≤ Cmax·a·y[s,t]
+            MPConstraint charge = solver.makeConstraint(-MPSolver.infinity(), 0, "charge_mode" + at);
+            charge.setCoefficient(chargeKw[s][t], 1);
+            charge.setCoefficient(charging[s][t], -st.maxChargeKw() * a);
+            // discharge only otherwise:           d[s,t] ≤ Dmax·a·(1 − y[s,t])
+            MPConstraint discharge = solver.makeConstraint(-MPSolver.infinity(), st.maxDischargeKw() * a, "discharge_mode" + at);
+            discharge.setCoefficient(dischargeKw[s][t], 1);
+            discharge.setCoefficient(charging[s][t], st.maxDischargeKw() * a);
+            // minimum soc: E[s,t] + ε[s,t] ≥ socMin·capacity   (ε only where self-discharge leaves no choice)
+            MPConstraint minimum = solver.makeConstraint(minKwh, MPSolver.infinity(), "soc_min" + at);
+            minimum.setCoefficient(energyKwh[s][t], 1);
+            minimum.setCoefficient(socDeficitKwh[s][t], 1);
+            // reserve by power:  ρ[s,t] ≤ Dmax·a − d[s,t]
+            MPConstraint byPower = solver.makeConstraint(-MPSolver.infinity(), st.maxDischargeKw() * a, "storage_reserve_power" + at);
+            byPower.setCoefficient(storageReserveKw[s][t], 1);
+            byPower.setCoefficient(dischargeKw[s][t], 1);
+            // reserve by energy: ρ[s,t] ≤ (κ·E[s,t−1] − socMin·capacity)·ηd/h − d[s,t]
+            double perKwh = st.dischargeEfficiency() / h;
+            double constant = (t == 0 ? kappa * initialKwh : 0) * perKwh - minKwh * perKwh;
+            MPConstraint byEnergy = solver.makeConstraint(-MPSolver.infinity(), constant, "storage_reserve_energy" + at);
+            byEnergy.setCoefficient(storageReserveKw[s][t], 1);
+            byEnergy.setCoefficient(dischargeKw[s][t], 1);
+            if (t > 0) {
+                byEnergy.setCoefficient(energyKwh[s][t - 1], -kappa * perKwh);
+            }
+        }
+        if (options.finalSocAtLeastInitial()) {
+            // end of horizon: E[s,T−1] + ε_T[s] ≥ soc0·capacity
+            MPConstraint end = solver.makeConstraint(initialKwh, MPSolver.infinity(), "final_soc[" + id + "]");
+            end.setCoefficient(energyKwh[s][n - 1], 1);
+            end.setCoefficient(finalDeficitKwh[s], 1);
+        }
+    }
+
+    // ---- plant constraints ----------------------------------------------------------------------------------
+
+    private void addPlantConstraints(int t) {
+        double demand = demandKw[t];
+        // balance: Σp + Σq + Σ(d − c) + import − export + unserved − spill = demand
+        MPConstraint balance = solver.makeConstraint(demand, demand, "balance[" + t + "]");
+        // cover:   Σp + Σq + Σ(d − c) + short ≥ demand   (import does not count: the plant promises its own output)
+        MPConstraint cover = solver.makeConstraint(demand, MPSolver.infinity(), "cover[" + t + "]");
+        // export allowed: export ≤ Σ_{may export} (p + q + d)
+        MPConstraint exportable = solver.makeConstraint(-MPSolver.infinity(), 0, "exportable[" + t + "]");
+        exportable.setCoefficient(exportKw[t], 1);
+        for (int g = 0; g < generators.size(); g++) {
+            balance.setCoefficient(powerKw[g][t], 1);
+            cover.setCoefficient(powerKw[g][t], 1);
+            if (generators.get(g).info().exportAllowed()) {
+                exportable.setCoefficient(powerKw[g][t], -1);
+            }
+        }
+        for (int r = 0; r < renewables.size(); r++) {
+            balance.setCoefficient(renewableKw[r][t], 1);
+            cover.setCoefficient(renewableKw[r][t], 1);
+            if (renewables.get(r).info().exportAllowed()) {
+                exportable.setCoefficient(renewableKw[r][t], -1);
+            }
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            balance.setCoefficient(dischargeKw[s][t], 1);
+            balance.setCoefficient(chargeKw[s][t], -1);
+            cover.setCoefficient(dischargeKw[s][t], 1);
+            cover.setCoefficient(chargeKw[s][t], -1);
+            if (stores.get(s).info().exportAllowed()) {
+                exportable.setCoefficient(dischargeKw[s][t], -1);
+            }
+        }
+        balance.setCoefficient(importKw[t], 1);
+        balance.setCoefficient(exportKw[t], -1);
+        balance.setCoefficient(unservedKw[t], 1);
+        balance.setCoefficient(spillKw[t], -1);
+        cover.setCoefficient(shortKw[t], 1);
+
+        // import or export, not both: import ≤ Imax·x[t],  export ≤ Xmax·(1 − x[t])
+        MPConstraint importOnly = solver.makeConstraint(-MPSolver.infinity(), 0, "import_mode[" + t + "]");
+        importOnly.setCoefficient(importKw[t], 1);
+        importOnly.setCoefficient(importing[t], -grid.maxImportKw());
+        MPConstraint exportOnly = solver.makeConstraint(-MPSolver.infinity(), grid.maxExportKw(), "export_mode[" + t + "]");
+        exportOnly.setCoefficient(exportKw[t], 1);
+        exportOnly.setCoefficient(importing[t], grid.maxExportKw());
+
+        addReserve(t);
+    }
+
+    /**
+     * Spinning reserve: R[t] = Σ_g (P̄[g,t]·u[g,t] − p[g,t]) + Σ_s ρ[s,t], and R[t] + shortR[t] ≥ each of
+     * fraction·demand, minimumKw, and (when covering the largest unit) P̄[g,t]·u[g,t] for every g.
+     */
+    private void addReserve(int t) {
+        ReserveRequirement rule = problem.reserve();
+        if (rule.fractionOfDemand() * demandKw[t] > 0) {
+            reserveConstraint(t, "reserve_fraction[" + t + "]", rule.fractionOfDemand() * demandKw[t], -1);
+        }
+        if (rule.minimumKw() > 0) {
+            reserveConstraint(t, "reserve_minimum[" + t + "]", rule.minimumKw(), -1);
+        }
+        if (rule.coverLargestUnit()) {
+            for (int g = 0; g < generators.size(); g++) {
+                if (canRun(g, t)) {
+                    reserveConstraint(t, "reserve_largest[" + generators.get(g).id().value() + "," + t + "]", 0, g);
+                }
+            }
+        }
+    }
+
+    /** R[t] + shortR[t] − (unit ≥ 0 ? P̄[unit,t]·u[unit,t] : 0) ≥ requiredKw. */
+    private void reserveConstraint(int t, String name, double requiredKw, int unit) {
+        MPConstraint reserve = solver.makeConstraint(requiredKw, MPSolver.infinity(), name);
+        for (int g = 0; g < generators.size(); g++) {
+            reserve.setCoefficient(on[g][t], capKw(g, t) - (g == unit ? capKw(g, t) : 0));
+            reserve.setCoefficient(powerKw[g][t], -1);
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            reserve.setCoefficient(storageReserveKw[s][t], 1);
+        }
+        reserve.setCoefficient(reserveShortKw[t], 1);
+    }
+
+    // ---- objective ------------------------------------------------------------------------------------------
+
+    /**
+     * min Σ_t [ Σ_g (F0·u + Σ_k m_k·δ_k + om·p)·h + cold·v − (cold − hot)·z
+     *         + Σ_r om·q·h + Σ_s (om·d + deg·(c + d))·h + tariff·import·h − price·export·h
+     *         + M·h·(short + unserved + spill + shortR + Σ_g σ) + M·Σ_s ε ] + (M/100)·Σ_s ε_T
+     */
+    private void setObjective() {
+        MPObjective objective = solver.objective();
+        for (int g = 0; g < generators.size(); g++) {
+            Generator gen = generators.get(g);
+            double om = gen.info().omCostPerKwh();
+            double cold = gen.startUp().coldStartCost();
+            double hot = gen.startUp().hotStartCost();
+            for (int t = 0; t < n; t++) {
+                // p = Pmin·u + Σδ, so O&M on p is O&M on Pmin·u and on each δ
+                objective.setCoefficient(on[g][t], cost[g].costAtMinPerHour() * h + om * gen.minStablePowerKw() * h);
+                for (int k = 0; k < cost[g].segments(); k++) {
+                    objective.setCoefficient(segmentKw[g][t][k], (cost[g].slopePerKwh()[k] + om) * h);
+                }
+                objective.setCoefficient(start[g][t], cold);
+                objective.setCoefficient(hotStart[g][t], -(cold - hot));
+                objective.setCoefficient(rampSlackKw[g][t], penaltyPerKwh * h);
+            }
+        }
+        for (int r = 0; r < renewables.size(); r++) {
+            double om = renewables.get(r).info().omCostPerKwh();
+            for (int t = 0; t < n; t++) {
+                objective.setCoefficient(renewableKw[r][t], om * h);
+            }
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            Storage st = stores.get(s);
+            for (int t = 0; t < n; t++) {
+                objective.setCoefficient(chargeKw[s][t], st.degradationCostPerKwh() * h);
+                objective.setCoefficient(dischargeKw[s][t], (st.info().omCostPerKwh() + st.degradationCostPerKwh()) * h);
+                objective.setCoefficient(socDeficitKwh[s][t], penaltyPerKwh);
+            }
+            // a target, not a requirement: serving demand and reserve always comes first
+            objective.setCoefficient(finalDeficitKwh[s], penaltyPerKwh / FINAL_SOC_PENALTY_DIVISOR);
+        }
+        for (int t = 0; t < n; t++) {
+            objective.setCoefficient(importKw[t], problem.importTariffPerKwh().get(t) * h);
+            objective.setCoefficient(exportKw[t], -problem.salePricePerKwh().get(t) * h);
+            objective.setCoefficient(shortKw[t], penaltyPerKwh * h);
+            objective.setCoefficient(unservedKw[t], penaltyPerKwh * h);
+            objective.setCoefficient(spillKw[t], penaltyPerKwh * h);
+            objective.setCoefficient(reserveShortKw[t], penaltyPerKwh * h);
+        }
+        objective.setMinimization();
+    }
+}

@@ -1,12 +1,8 @@
 package org.gridfleet.plan.meritorder;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.Asset;
@@ -21,6 +17,7 @@ import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.model.problem.PlanningProblem;
+import org.gridfleet.plan.ShortfallReport;
 
 /** One merit-order run over a problem: the state that carries from interval to interval, and the plan it builds. */
 final class MeritOrderRun {
@@ -387,71 +384,13 @@ final class MeritOrderRun {
     }
 
     private PlanStatus status() {
-        List<String> reasons = new ArrayList<>();
-        String action = connection.islanded() ? "add capacity or shed load"
-                : unservedKwh() > 0 ? "add capacity or allow more import"
-                : "grid import covers the difference; add capacity for the plant to cover its demand itself";
-        double[] demandMissing = missing(Shortfall.Kind.DEMAND);
-        describe(demandMissing, "combined output is short of demand", unservedKwh(), action).ifPresent(reasons::add);
-        describe(missing(Shortfall.Kind.RESERVE), "spinning reserve is short", 0,
-                "add dispatchable capacity or storage").ifPresent(reasons::add);
-        describe(oversupplyKw, "non-curtailable output exceeds what demand, storage and export can take", 0,
-                "allow curtailment or add storage or export capacity").ifPresent(reasons::add);
-        if (reasons.isEmpty()) {
-            return new PlanStatus.Heuristic();
+        ShortfallReport report = new ShortfallReport(grid, connection.islanded());
+        shortfalls.forEach(report::add);
+        for (int t = 0; t < grid.intervals(); t++) {
+            report.unserved(unservedKw[t] * h);
+            report.oversupply(t, oversupplyKw[t]);
         }
-        return new PlanStatus.Infeasible(String.join("; ", reasons), shortfalls);
-    }
-
-    private double[] missing(Shortfall.Kind kind) {
-        double[] missing = new double[grid.intervals()];
-        for (Shortfall s : shortfalls) {
-            if (s.kind() == kind) {
-                missing[s.interval()] = s.missingKw();
-            }
-        }
-        return missing;
-    }
-
-    private double unservedKwh() {
-        double total = 0;
-        for (double kw : unservedKw) {
-            total += kw * h;
-        }
-        return total;
-    }
-
-    /** e.g. "combined output is short of demand in 7 of 96 intervals, at most 1 234 kW (interval 73, 18:15Z): …" */
-    private Optional<String> describe(double[] missingKw, String what, double unservedKwh, String action) {
-        int count = 0;
-        int worst = -1;
-        for (int t = 0; t < missingKw.length; t++) {
-            if (missingKw[t] > TOLERANCE_KW) {
-                count++;
-                if (worst < 0 || missingKw[t] > missingKw[worst]) {
-                    worst = t;
-                }
-            }
-        }
-        if (count == 0) {
-            return Optional.empty();
-        }
-        String unserved = unservedKwh > 0 ? ", " + kw(unservedKwh) + " kWh unserved" : "";
-        return Optional.of(String.format(Locale.ROOT, "%s in %d of %d intervals, at most %s kW (interval %d, %s)%s: %s",
-                what, count, missingKw.length, kw(missingKw[worst]), worst, time(worst), unserved, action));
-    }
-
-    private String time(int interval) {
-        DateTimeFormatter format = grid.horizon().toHours() <= 24
-                ? DateTimeFormatter.ofPattern("HH:mm'Z'") : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
-        return format.withZone(ZoneOffset.UTC).format(grid.startOf(interval));
-    }
-
-    /** Whole kW with a space between thousands ("1 234"); one decimal below 10. */
-    private static String kw(double value) {
-        return value < 10
-                ? String.format(Locale.ROOT, "%.1f", value)
-                : String.format(Locale.ROOT, "%,.0f", value).replace(',', ' ');
+        return report.status().orElse(new PlanStatus.Heuristic());
     }
 
     private static double atLeastZero(double value) {

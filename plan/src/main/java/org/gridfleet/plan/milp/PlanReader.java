@@ -13,6 +13,7 @@ import org.gridfleet.model.plan.Objective;
 import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
+import org.gridfleet.plan.ShortfallReport;
 
 /**
  * Reads a solved {@link UnitCommitmentModel} into a plan. The solver's values satisfy the constraints only within

@@ -1,4 +1,4 @@
-package org.gridfleet.plan.milp;
+package org.gridfleet.plan;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,39 +11,42 @@ import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 
 /**
- * Collects where a plan falls short and words it the way the merit-order baseline does: which requirement, in how
- * many intervals, the worst interval and by how much, and what a person can do about it.
+ * Collects where a plan falls short and words it for a person, the same for every plan generator: which
+ * requirement, in how many intervals, the worst interval and by how much, and what a person can do about it.
  */
-final class ShortfallReport {
+public final class ShortfallReport {
+    /** A requirement counts as met within this many kW (or kWh). */
+    public static final double TOLERANCE_KW = 1e-6;
+
     private final TimeGrid grid;
     private final boolean islanded;
     private final List<Shortfall> shortfalls = new ArrayList<>();
     private final double[] oversupplyKw;
     private double unservedKwh;
 
-    ShortfallReport(TimeGrid grid, boolean islanded) {
+    public ShortfallReport(TimeGrid grid, boolean islanded) {
         this.grid = grid;
         this.islanded = islanded;
         this.oversupplyKw = new double[grid.intervals()];
     }
 
-    void add(Shortfall shortfall) {
+    public void add(Shortfall shortfall) {
         shortfalls.add(shortfall);
     }
 
-    void unserved(double kwh) {
+    public void unserved(double kwh) {
         unservedKwh += kwh;
     }
 
-    void oversupply(int t, double kw) {
+    public void oversupply(int t, double kw) {
         oversupplyKw[t] = kw;
     }
 
     /** Infeasible with the reasons, or empty when nothing falls short. */
-    Optional<PlanStatus> status() {
+    public Optional<PlanStatus> status() {
         List<String> reasons = new ArrayList<>();
         String action = islanded ? "add capacity or shed load"
-                : unservedKwh > PlanReader.TOLERANCE_KW ? "add capacity or allow more import"
+                : unservedKwh > TOLERANCE_KW ? "add capacity or allow more import"
                 : "grid import covers the difference; add capacity for the plant to cover its demand itself";
         describe(missing(Shortfall.Kind.DEMAND), "combined output is short of demand", unservedKwh, action).ifPresent(reasons::add);
         describe(missing(Shortfall.Kind.RESERVE), "spinning reserve is short", 0, "add dispatchable capacity or storage")
@@ -71,7 +74,7 @@ final class ShortfallReport {
         int count = 0;
         int worst = -1;
         for (int t = 0; t < missingKw.length; t++) {
-            if (missingKw[t] > PlanReader.TOLERANCE_KW) {
+            if (missingKw[t] > TOLERANCE_KW) {
                 count++;
                 if (worst < 0 || missingKw[t] > missingKw[worst]) {
                     worst = t;
@@ -81,7 +84,7 @@ final class ShortfallReport {
         if (count == 0) {
             return Optional.empty();
         }
-        String unservedText = unserved > PlanReader.TOLERANCE_KW ? ", " + kw(unserved) + " kWh unserved" : "";
+        String unservedText = unserved > TOLERANCE_KW ? ", " + kw(unserved) + " kWh unserved" : "";
         return Optional.of(String.format(Locale.ROOT, "%s in %d of %d intervals, at most %s kW (interval %d, %s)%s: %s",
                 what, count, missingKw.length, kw(missingKw[worst]), worst, time(worst), unservedText, action));
     }

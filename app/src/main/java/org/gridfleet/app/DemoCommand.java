@@ -38,7 +38,9 @@ final class DemoCommand implements Callable<Integer> {
             writer.println("gridfleet demo: the example fleet, planned as one power plant");
             writer.println("  collector → verifier → formatter → merit-order plan generator → plan checker → evaluator");
             writer.println();
-            int code = PlanCommand.planAndWrite(writer, dir.resolve("fleet.yaml"), dir.resolve("plan.json"), out != null);
+            Path fleet = dir.resolve("fleet.yaml");
+            String label = out != null ? fleet.toString() : EXAMPLE + "fleet.yaml (embedded in the jar)";
+            int code = PlanCommand.planAndWrite(writer, fleet, label, dir.resolve("plan.json"), out != null);
             if (out == null) {
                 writer.println("\n(gridfleet demo --out DIR keeps the example's files and its plan)");
             }

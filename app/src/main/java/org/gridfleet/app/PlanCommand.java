@@ -30,18 +30,18 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return planAndWrite(spec.commandLine().getOut(), fleet, out);
+        return planAndWrite(spec.commandLine().getOut(), fleet, fleet.toString(), out, true);
     }
 
-    /** Plans {@code fleet}, writes the plan files at {@code out} and prints the summary; returns the exit code. */
-    static int planAndWrite(PrintWriter writer, Path fleet, Path out) throws IOException {
-        return planAndWrite(writer, fleet, out, true);
-    }
-
-    static int planAndWrite(PrintWriter writer, Path fleet, Path out, boolean sayWhereWritten) throws IOException {
+    /**
+     * Plans {@code fleet}, writes the plan files at {@code out} and prints the summary; returns the exit code.
+     *
+     * @param label how the fleet is named in the output
+     */
+    static int planAndWrite(PrintWriter writer, Path fleet, String label, Path out, boolean sayWhereWritten) throws IOException {
         Planning.Run run = Planning.run(fleet);
         if (run.planned().isEmpty()) {
-            Reports.printIngest(writer, fleet, run.ingest(), 20);
+            Reports.printIngest(writer, label, run.ingest(), 20);
             writer.println("\nNo plan: the fleet cannot be planned (see above).");
             return GridfleetCli.EXIT_REJECTED;
         }
@@ -55,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
         Files.writeString(schedule, ScheduleCsv.setPoints(planned.plan()));
         Files.writeString(soc, ScheduleCsv.stateOfCharge(planned.plan()));
 
-        Reports.printIngest(writer, fleet, run.ingest(), 10);
+        Reports.printIngest(writer, label, run.ingest(), 10);
         PlanSummary.print(writer, planned);
         if (sayWhereWritten) {
             writer.printf("%nWrote %s, %s and %s%n", out, schedule.getFileName(), soc.getFileName());

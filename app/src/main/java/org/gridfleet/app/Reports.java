@@ -19,7 +19,7 @@ final class Reports {
     private Reports() {}
 
     /** The fleet in one paragraph, then errors and warnings (errors first), at most {@code limit} of them (0: all). */
-    static void printIngest(PrintWriter out, Path fleet, IngestPipeline.Result result, int limit) {
+    static void printIngest(PrintWriter out, String fleet, IngestPipeline.Result result, int limit) {
         out.println("Fleet " + fleet);
         result.problem().ifPresentOrElse(p -> printProblem(out, p),
                 () -> out.println("  nothing can be planned: the fleet has no valid name and horizon (see below)"));

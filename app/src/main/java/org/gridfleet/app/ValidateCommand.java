@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (json) {
             out.println(Reports.rejectionsJson(fleet, result));
         } else {
-            Reports.printIngest(out, fleet, result, limit);
+            Reports.printIngest(out, fleet.toString(), result, limit);
         }
         return result.errors().isEmpty() ? 0 : GridfleetCli.EXIT_REJECTED;
     }

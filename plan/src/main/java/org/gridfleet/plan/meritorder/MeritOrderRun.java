@@ -2,7 +2,9 @@ package org.gridfleet.plan.meritorder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.Asset;
@@ -111,7 +113,7 @@ final class MeritOrderRun {
             record(interval, dispatch);
         }
         return new DispatchPlan(MeritOrderPlanGenerator.NAME, Objective.of(ObjectiveKind.COST), status(), grid, schedules(),
-                profile(importKw), profile(exportKw));
+                Profile.of(importKw), Profile.of(exportKw));
     }
 
     /** What one interval offers: demand, renewable output, storage limits from the energy carried in, generators. */
@@ -361,24 +363,21 @@ final class MeritOrderRun {
     }
 
     private List<DeviceSchedule> schedules() {
+        // each asset's position in its own list, found once rather than by a scan per asset
+        Map<Asset, Integer> index = new IdentityHashMap<>();
+        for (List<? extends Asset> list : List.of(generators, renewables, stores)) {
+            for (int i = 0; i < list.size(); i++) {
+                index.put(list.get(i), i);
+            }
+        }
         List<DeviceSchedule> schedules = new ArrayList<>();
-        Profile none = Profile.zeros(0);
         for (Asset asset : problem.assets()) {
-            DeviceSchedule schedule = switch (asset) {
-                case Generator g -> {
-                    int i = generators.indexOf(g);
-                    yield new DeviceSchedule(g.id(), g.type(), profile(generatorKw[i]), flags(generatorOn[i]), none);
-                }
-                case Renewable r -> {
-                    int k = renewables.indexOf(r);
-                    yield new DeviceSchedule(r.id(), r.type(), profile(renewableKw[k]), producing(renewableKw[k]), none);
-                }
-                case Storage s -> {
-                    int k = stores.indexOf(s);
-                    yield new DeviceSchedule(s.id(), s.type(), profile(storageKw[k]), producing(storageKw[k]), profile(storageSoc[k]));
-                }
-            };
-            schedules.add(schedule);
+            int i = index.get(asset);
+            schedules.add(switch (asset) {
+                case Generator g -> DeviceSchedule.generator(g.id(), g.type(), generatorKw[i], generatorOn[i]);
+                case Renewable r -> DeviceSchedule.flows(r.id(), r.type(), renewableKw[i], Profile.of());
+                case Storage s -> DeviceSchedule.flows(s.id(), s.type(), storageKw[i], Profile.of(storageSoc[i]));
+            });
         }
         return schedules;
     }
@@ -395,30 +394,5 @@ final class MeritOrderRun {
 
     private static double atLeastZero(double value) {
         return value > NEGLIGIBLE ? value : 0;
-    }
-
-    /** Profile without negative zeros, so files read "0". */
-    private static Profile profile(double[] values) {
-        double[] clean = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            clean[k] = values[k] + 0.0;
-        }
-        return Profile.of(clean);
-    }
-
-    private static List<Boolean> flags(boolean[] values) {
-        List<Boolean> flags = new ArrayList<>(values.length);
-        for (boolean v : values) {
-            flags.add(v);
-        }
-        return flags;
-    }
-
-    private static List<Boolean> producing(double[] powerKw) {
-        List<Boolean> flags = new ArrayList<>(powerKw.length);
-        for (double p : powerKw) {
-            flags.add(Math.abs(p) > TOLERANCE_KW);
-        }
-        return flags;
     }
 }

@@ -1,7 +1,9 @@
 package org.gridfleet.plan.milp;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.asset.Generator;
@@ -198,22 +200,19 @@ final class PlanReader {
     }
 
     private List<DeviceSchedule> schedules() {
+        Map<Asset, Integer> index = new IdentityHashMap<>();
+        for (List<? extends Asset> list : List.of(m.generators, m.renewables, m.stores)) {
+            for (int i = 0; i < list.size(); i++) {
+                index.put(list.get(i), i);
+            }
+        }
         List<DeviceSchedule> schedules = new ArrayList<>();
-        Profile none = Profile.zeros(0);
         for (Asset asset : m.problem.assets()) {
+            int i = index.get(asset);
             schedules.add(switch (asset) {
-                case Generator g -> {
-                    int i = m.generators.indexOf(g);
-                    yield new DeviceSchedule(g.id(), g.type(), Profile.of(generatorKw[i]), flags(generatorOn[i]), none);
-                }
-                case Renewable r -> {
-                    int i = m.renewables.indexOf(r);
-                    yield new DeviceSchedule(r.id(), r.type(), Profile.of(renewableKw[i]), producing(renewableKw[i]), none);
-                }
-                case Storage s -> {
-                    int i = m.stores.indexOf(s);
-                    yield new DeviceSchedule(s.id(), s.type(), Profile.of(storageKw[i]), producing(storageKw[i]), Profile.of(storageSoc[i]));
-                }
+                case Generator g -> DeviceSchedule.generator(g.id(), g.type(), generatorKw[i], generatorOn[i]);
+                case Renewable r -> DeviceSchedule.flows(r.id(), r.type(), renewableKw[i], Profile.of());
+                case Storage s -> DeviceSchedule.flows(s.id(), s.type(), storageKw[i], Profile.of(storageSoc[i]));
             });
         }
         return schedules;
@@ -221,21 +220,5 @@ final class PlanReader {
 
     private static double clamp(double value, double low, double high) {
         return Math.max(low, Math.min(high, value));
-    }
-
-    private static List<Boolean> flags(boolean[] values) {
-        List<Boolean> flags = new ArrayList<>(values.length);
-        for (boolean v : values) {
-            flags.add(v);
-        }
-        return flags;
-    }
-
-    private static List<Boolean> producing(double[] powerKw) {
-        List<Boolean> flags = new ArrayList<>(powerKw.length);
-        for (double p : powerKw) {
-            flags.add(Math.abs(p) > TOLERANCE_KW);
-        }
-        return flags;
     }
 }

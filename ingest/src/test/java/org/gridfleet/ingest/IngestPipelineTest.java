@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.BusId;
+import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,23 @@ class IngestPipelineTest {
     }
 
     @Test
+    void storageWithoutFinalSocShouldEndWhereItStarts() {
+        Storage battery = battery(SmallFleet.copyTo(dir).replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    initialSoc: 0.3").run());
+
+        assertThat(battery.initialSoc()).isEqualTo(0.3);
+        assertThat(battery.finalSoc()).isEqualTo(0.3);
+    }
+
+    @Test
+    void storageFinalSocIsReadWhenGiven() {
+        IngestPipeline.Result result = SmallFleet.copyTo(dir).replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    initialSoc: 0.3\n    finalSoc: 0.8").run();
+
+        assertThat(result.rejections()).isEmpty();
+        assertThat(battery(result).initialSoc()).isEqualTo(0.3);
+        assertThat(battery(result).finalSoc()).isEqualTo(0.8);
+    }
+
+    @Test
     void maintenanceFromTheCsvRemovesEveryIntervalItTouches() {
         PlanningProblem problem = SmallFleet.copyTo(dir).run().problem().orElseThrow();
 
@@ -52,5 +70,10 @@ class IngestPipelineTest {
 
         assertThat(result.rejections()).isEmpty();
         assertThat(result.problem().orElseThrow().assets()).hasSize(3);
+    }
+
+    private static Storage battery(IngestPipeline.Result result) {
+        return result.problem().orElseThrow().assets().stream().filter(a -> a.id().value().equals("BAT-1"))
+                .map(Storage.class::cast).findFirst().orElseThrow();
     }
 }

@@ -150,6 +150,17 @@ class VerifierRulesTest {
             assertThat(problem.demandKwByEndUser().get(EndUserId.of("EU-1")).get(3)).isEqualTo(16.0);
             assertThat(problem.demandKwByEndUser().get(EndUserId.of("EU-2")).get(3)).isEqualTo(100.0);
         }
+
+        @Test
+        void nanFinalSocRejectsOnlyItsDevice() {
+            IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    finalSoc: .nan").run();
+
+            assertThat(ofRule(result, Rule.FINITE)).singleElement().satisfies(r -> {
+                assertThat(r.where()).isEqualTo("devices[2].finalSoc");
+                assertThat(r.message()).contains("device BAT-1").contains("finite");
+            });
+            assertThat(deviceIds(result)).containsExactly("ENG-1", "PV-1");
+        }
     }
 
     @Nested
@@ -167,6 +178,34 @@ class VerifierRulesTest {
             IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.9\n    maxSoc: 0.2").run();
 
             assertThat(ofRule(result, Rule.RANGE)).singleElement().satisfies(r -> assertThat(r.message()).contains("inverted"));
+        }
+
+        @Test
+        void finalSocOutsideTheStateOfChargeLimitsRejectsOnlyItsDevice() {
+            IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    maxSoc: 0.9\n    finalSoc: 0.95").run();
+
+            assertThat(ofRule(result, Rule.RANGE)).singleElement().satisfies(r -> {
+                assertThat(r.where()).isEqualTo("devices[2].finalSoc");
+                assertThat(r.message()).contains("device BAT-1").contains("0.95").contains("[0.1, 0.9]").contains("leave finalSoc out");
+            });
+            assertThat(deviceIds(result)).containsExactly("ENG-1", "PV-1");
+        }
+
+        @Test
+        void negativeFinalSocIsRejected() {
+            IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    finalSoc: -0.2").run();
+
+            assertThat(ofRule(result, Rule.RANGE)).singleElement().satisfies(r -> {
+                assertThat(r.where()).isEqualTo("devices[2].finalSoc");
+                assertThat(r.message()).contains("within [0, 1]");
+            });
+        }
+
+        @Test
+        void initialAndFinalSocOutsideTheLimitsAreBothReported() {
+            IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    initialSoc: 0.05\n    finalSoc: 0.02").run();
+
+            assertThat(ofRule(result, Rule.RANGE)).extracting(Rejection::where).containsExactly("devices[2].initialSoc", "devices[2].finalSoc");
         }
 
         @Test
@@ -210,6 +249,17 @@ class VerifierRulesTest {
             IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    dischargeEfficiency: 95").run();
 
             assertThat(ofRule(result, Rule.UNITS)).singleElement().satisfies(r -> assertThat(r.message()).contains("percentage").contains("0.95"));
+        }
+
+        @Test
+        void finalSocGivenAsAPercentageIsCalledOut() {
+            IngestPipeline.Result result = fleet().replace("fleet.yaml", "minSoc: 0.1", "minSoc: 0.1\n    finalSoc: 80").run();
+
+            assertThat(ofRule(result, Rule.UNITS)).singleElement().satisfies(r -> {
+                assertThat(r.where()).isEqualTo("devices[2].finalSoc");
+                assertThat(r.message()).contains("percentage").contains("write a fraction");
+            });
+            assertThat(deviceIds(result)).containsExactly("ENG-1", "PV-1");
         }
 
         @Test

@@ -40,7 +40,9 @@ import org.gridfleet.model.fleet.Network;
  *       has a {@code maintenance} field. The CSV is written, header only, even when there are none.</li>
  *   <li>Prices are given by {@value #PRICES_FILE}, so the flat {@code prices} block is left out.</li>
  *   <li>Every other field is written with its value, defaults included, except {@code runHours} for
- *       generators without a run-hour limit (the format has no way to say "no limit" but leaving it out).</li>
+ *       generators without a run-hour limit (the format has no way to say "no limit" but leaving it out) and a
+ *       storage {@code finalSoc} equal to its default, the initial state of charge (so that fleets written before
+ *       the field existed stay byte for byte the same).</li>
  *   <li>Fuel curves of {@code diesel} are written as {@code heatRateBtuPerKwh} (whole Btu/kWh, as diesel
  *       gen-set data sheets give them), other fuels as {@code efficiency}.</li>
  *   <li>Numbers are plain decimals, rounded: power and energy to 0.001 kW(h), prices per kWh to 6 decimals,
@@ -274,6 +276,9 @@ public final class FleetWriter {
         node.set("minSoc", number(s.minSoc(), FRACTION));
         node.set("maxSoc", number(s.maxSoc(), FRACTION));
         node.set("initialSoc", number(s.initialSoc(), FRACTION));
+        if (s.finalSoc() != Storage.defaultFinalSoc(s.initialSoc(), s.minSoc(), s.maxSoc())) {
+            node.set("finalSoc", number(s.finalSoc(), FRACTION));
+        }
         node.set("degradationCostPerKwh", number(s.degradationCostPerKwh(), PRICE));
     }
 

@@ -67,7 +67,7 @@ class FleetWriterTest {
     private static final Set<String> RENEWABLE = Set.of("curtailable");
     private static final Set<String> STORAGE = Set.of(
             "energyCapacityKwh", "maxChargeKw", "maxDischargeKw", "chargeEfficiency", "dischargeEfficiency",
-            "selfDischargePerHour", "minSoc", "maxSoc", "initialSoc", "degradationCostPerKwh");
+            "selfDischargePerHour", "minSoc", "maxSoc", "initialSoc", "finalSoc", "degradationCostPerKwh");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d*[1-9])?");
 
@@ -288,6 +288,35 @@ class FleetWriterTest {
         FleetWriter.write(unrounded, other);
 
         assertThat(Files.readAllLines(other.resolve(FleetWriter.DEMAND_FILE)).get(1).split(",")[1]).isEqualTo("1.235");
+    }
+
+    @Test
+    void finalSocIsWrittenOnlyWhenItIsNotTheInitialSoc(@TempDir Path other) throws IOException {
+        int first = firstStorageIndex();
+        Storage s = (Storage) fleet.assets().get(first);
+        assertThat(document.get("devices").get(first).has("finalSoc")).as("the example keeps the default").isFalse();
+        List<Asset> assets = new ArrayList<>(fleet.assets());
+        assets.set(first, new Storage(s.info(), s.energyCapacityKwh(), s.maxChargeKw(), s.maxDischargeKw(), s.chargeEfficiency(),
+                s.dischargeEfficiency(), s.selfDischargePerHour(), s.minSoc(), s.maxSoc(), s.initialSoc(), s.maxSoc(),
+                s.degradationCostPerKwh()));
+        SyntheticFleet withTarget = new SyntheticFleet(fleet.name(), fleet.currency(), fleet.timeGrid(), fleet.gridConnection(),
+                fleet.reserve(), fleet.network(), assets, fleet.endUsers(), fleet.demandKwByEndUser(), fleet.forecastKwByAsset(),
+                fleet.salePricePerKwh(), fleet.importTariffPerKwh());
+
+        FleetWriter.write(withTarget, other);
+
+        JsonNode devices = new YAMLMapper().readTree(other.resolve(FleetWriter.FLEET_FILE).toFile()).get("devices");
+        assertThat(devices.get(first).get("finalSoc").asDouble()).isEqualTo(s.maxSoc());
+        assertThat(devices.get(first).get("initialSoc").asDouble()).isEqualTo(s.initialSoc());
+    }
+
+    private static int firstStorageIndex() {
+        for (int d = 0; d < fleet.assets().size(); d++) {
+            if (fleet.assets().get(d) instanceof Storage) {
+                return d;
+            }
+        }
+        throw new AssertionError("the example has no storage");
     }
 
     @Test

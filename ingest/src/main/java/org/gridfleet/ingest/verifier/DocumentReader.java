@@ -531,17 +531,25 @@ final class DocumentReader {
         double minSoc = f.number("minSoc", Quantity.FRACTION, 0);
         double maxSoc = f.number("maxSoc", Quantity.FRACTION, 1);
         double initialSoc = f.number("initialSoc", Quantity.FRACTION, 0.5);
-        if (f.isClean() && minSoc > maxSoc) {
+        boolean socKnown = f.isClean();
+        OptionalDouble finalSoc = f.optionalNumber("finalSoc", Quantity.FRACTION);
+        if (socKnown && minSoc > maxSoc) {
             f.error(Rule.RANGE, "minSoc", "state-of-charge limits are inverted: minSoc " + minSoc + " > maxSoc " + maxSoc);
-        } else if (f.isClean() && (initialSoc < minSoc || initialSoc > maxSoc)) {
-            f.error(Rule.RANGE, "initialSoc", initialSoc + " is outside [minSoc, maxSoc] = [" + minSoc + ", " + maxSoc + "]");
+        } else if (socKnown) {
+            if (initialSoc < minSoc || initialSoc > maxSoc) {
+                f.error(Rule.RANGE, "initialSoc", initialSoc + " is outside [minSoc, maxSoc] = [" + minSoc + ", " + maxSoc + "]");
+            }
+            if (finalSoc.isPresent() && (finalSoc.getAsDouble() < minSoc || finalSoc.getAsDouble() > maxSoc)) {
+                f.error(Rule.RANGE, "finalSoc", finalSoc.getAsDouble() + " is outside [minSoc, maxSoc] = [" + minSoc + ", " + maxSoc
+                        + "]: give an end-of-horizon target within the limits, or leave finalSoc out to end where it starts");
+            }
         }
         double degradation = f.number("degradationCostPerKwh", Quantity.COST_PER_KWH, 0);
         if (!f.isClean()) {
             return Optional.empty();
         }
         return Optional.of(new Storage(info, capacity, maxCharge, maxDischarge, etaCharge, etaDischarge, selfDischarge,
-                minSoc, maxSoc, initialSoc, degradation));
+                minSoc, maxSoc, initialSoc, finalSoc.orElse(Storage.defaultFinalSoc(initialSoc, minSoc, maxSoc)), degradation));
     }
 
     // ---- end-users

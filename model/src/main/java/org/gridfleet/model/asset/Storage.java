@@ -12,6 +12,12 @@ import static java.util.Objects.requireNonNull;
  * @param dischargeEfficiency   share of stored energy withdrawn that reaches the grid, (0, 1]
  * @param selfDischargePerHour  share of the stored energy lost each hour, [0, 1): over a step of h hours the
  *                              stored energy falls by the factor {@code (1 − selfDischargePerHour)^h}
+ * @param minSoc                lowest state of charge allowed, [0, maxSoc]
+ * @param maxSoc                highest state of charge allowed, [minSoc, 1]
+ * @param initialSoc            state of charge when the horizon starts, [minSoc, maxSoc]
+ * @param finalSoc              state of charge the store should hold at least when the horizon ends, [minSoc, maxSoc],
+ *                              so that a plan does not borrow energy from the next horizon: a target, not a limit
+ *                              (serving demand comes first); {@link #defaultFinalSoc} when the fleet gives none
  * @param degradationCostPerKwh cycling cost per kWh of throughput (charged plus discharged)
  */
 public record Storage(
@@ -25,6 +31,7 @@ public record Storage(
         double minSoc,
         double maxSoc,
         double initialSoc,
+        double finalSoc,
         double degradationCostPerKwh) implements Asset {
 
     public Storage {
@@ -50,8 +57,28 @@ public record Storage(
         if (!(initialSoc >= minSoc && initialSoc <= maxSoc)) {
             throw new IllegalArgumentException(info.id() + ": initialSoc must be within [minSoc, maxSoc]: " + initialSoc);
         }
+        if (!(Double.isFinite(finalSoc) && finalSoc >= minSoc && finalSoc <= maxSoc)) {
+            throw new IllegalArgumentException(info.id() + ": finalSoc must be a finite fraction within [minSoc, maxSoc] = ["
+                    + minSoc + ", " + maxSoc + "]: " + finalSoc);
+        }
         if (!(degradationCostPerKwh >= 0) || !Double.isFinite(degradationCostPerKwh)) {
             throw new IllegalArgumentException(info.id() + ": degradationCostPerKwh must be >= 0");
         }
+    }
+
+    /** Storage whose end-of-horizon target is {@link #defaultFinalSoc}: it should end where it started. */
+    public Storage(AssetInfo info, double energyCapacityKwh, double maxChargeKw, double maxDischargeKw, double chargeEfficiency,
+                   double dischargeEfficiency, double selfDischargePerHour, double minSoc, double maxSoc, double initialSoc,
+                   double degradationCostPerKwh) {
+        this(info, energyCapacityKwh, maxChargeKw, maxDischargeKw, chargeEfficiency, dischargeEfficiency, selfDischargePerHour,
+                minSoc, maxSoc, initialSoc, defaultFinalSoc(initialSoc, minSoc, maxSoc), degradationCostPerKwh);
+    }
+
+    /**
+     * The end-of-horizon target when none is given: the initial state of charge, clamped into {@code [minSoc, maxSoc]}.
+     * Never throws (the constructor reports bad limits or a bad initial state of charge by name).
+     */
+    public static double defaultFinalSoc(double initialSoc, double minSoc, double maxSoc) {
+        return Math.max(minSoc, Math.min(maxSoc, initialSoc));
     }
 }

@@ -16,6 +16,11 @@ class StorageTest {
         return new Storage(info, 200, maxChargeKw, maxDischargeKw, 0.95, 0.95, 0.001, minSoc, maxSoc, initialSoc, 0.02);
     }
 
+    /** SOC limits 0.1..0.9, starting at 0.5. */
+    private static Storage withFinalSoc(double finalSoc) {
+        return new Storage(BATTERY, 200, 100, 100, 0.95, 0.95, 0.001, 0.1, 0.9, 0.5, finalSoc, 0.02);
+    }
+
     @ParameterizedTest
     @EnumSource(value = DeviceType.class, names = {"BATTERY", "SMES", "FLYWHEEL"})
     void storageTypesMakeStorage(DeviceType type) {
@@ -41,6 +46,53 @@ class StorageTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialSoc").hasMessageContaining("0.05");
         assertThatThrownBy(() -> storage(BATTERY, 100, 100, 0.1, 0.9, 0.95))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialSoc");
+    }
+
+    @Test
+    void finalSocDefaultsToTheInitialSoc() {
+        Storage s = storage(BATTERY, 100, 100, 0.1, 0.9, 0.3);
+
+        assertThat(s.finalSoc()).isEqualTo(0.3);
+    }
+
+    @Test
+    void defaultFinalSocIsTheInitialSocClampedIntoTheLimits() {
+        assertThat(Storage.defaultFinalSoc(0.5, 0.1, 0.9)).isEqualTo(0.5);
+        assertThat(Storage.defaultFinalSoc(0.05, 0.1, 0.9)).isEqualTo(0.1);
+        assertThat(Storage.defaultFinalSoc(0.95, 0.1, 0.9)).isEqualTo(0.9);
+    }
+
+    @Test
+    void finalSocAtItsLimitsIsAccepted() {
+        assertThat(withFinalSoc(0.1).finalSoc()).isEqualTo(0.1);
+        assertThat(withFinalSoc(0.9).finalSoc()).isEqualTo(0.9);
+        assertThat(withFinalSoc(0.7).initialSoc()).isEqualTo(0.5);
+    }
+
+    @Test
+    void finalSocOutsideLimitsIsRejected() {
+        assertThatThrownBy(() -> withFinalSoc(0.05))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BAT-1").hasMessageContaining("finalSoc")
+                .hasMessageContaining("0.05").hasMessageContaining("[0.1, 0.9]");
+        assertThatThrownBy(() -> withFinalSoc(0.95))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finalSoc");
+    }
+
+    @Test
+    void finalSocThatIsNotFiniteIsRejected() {
+        assertThatThrownBy(() -> withFinalSoc(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finalSoc").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> withFinalSoc(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finalSoc");
+    }
+
+    @Test
+    void badInitialSocIsReportedAsSuchByTheConstructorWithoutFinalSoc() {
+        // the default final SOC is derived from it; the message must still name the field that is wrong
+        assertThatThrownBy(() -> storage(BATTERY, 100, 100, 0.1, 0.9, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialSoc");
+        assertThatThrownBy(() -> storage(BATTERY, 100, 100, 0.8, 0.2, 0.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minSoc <= maxSoc");
     }
 
     @Test

@@ -45,7 +45,9 @@ import org.gridfleet.plan.check.Violation.Rule;
  *   <li>an unserved demand ({@code Σ P + import − export < demand}) is accepted only with a listed demand shortfall
  *       and import at its limit (or islanded).</li>
  * </ul>
- * Ramp rates and minimum up and down times are reported as advisory violations ({@link Violation#hard()} false).
+ * Ramp rates, minimum up and down times and a store ending the horizon below its {@code finalSoc} target (the
+ * recomputed state of charge after the last interval) are reported as advisory violations ({@link Violation#hard()}
+ * false).
  */
 public final class PlanChecker {
     /** Power figures agree within this many kW. */
@@ -246,7 +248,7 @@ public final class PlanChecker {
             }
         }
 
-            // ---- storage ---------------------------------------------------------------------------------------
+        // ---- storage ---------------------------------------------------------------------------------------
 
         private void checkStorage(Storage s, DeviceSchedule schedule) {
             String id = s.id().value();
@@ -289,6 +291,12 @@ public final class PlanChecker {
                 if (Math.abs(planned - soc) > TOLERANCE_FRACTION) {
                     add(id, t, Rule.SOC_MISMATCH, Math.abs(planned - soc), "plan says state of charge %s, its set points give %s", planned, soc);
                 }
+            }
+            // end of horizon: a target, not a limit (serving demand comes first)
+            double finalSoc = energyKwh / capacity;
+            if (finalSoc < s.finalSoc() - TOLERANCE_FRACTION) {
+                add(id, n - 1, Rule.FINAL_SOC, s.finalSoc() - finalSoc, "%s ends the horizon at state of charge %s, below its target %s",
+                        id, finalSoc, s.finalSoc());
             }
         }
 

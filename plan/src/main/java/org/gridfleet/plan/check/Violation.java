@@ -54,7 +54,12 @@ public record Violation(String subject, int interval, Rule rule, String message,
         /** A unit stops before its minimum up time (the merit-order baseline does not promise this). */
         MIN_UP_TIME(false),
         /** A unit starts before its minimum down time (the merit-order baseline does not promise this). */
-        MIN_DOWN_TIME(false);
+        MIN_DOWN_TIME(false),
+        /**
+         * A store ends the horizon (at the end of its last interval) below its {@code finalSoc} target, by the
+         * fraction given as the amount: serving demand comes first, and the merit-order baseline does not promise this.
+         */
+        FINAL_SOC(false);
 
         private final boolean hard;
 

@@ -18,6 +18,7 @@ import org.gridfleet.model.asset.InitialState;
 import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.RunHourLimit;
 import org.gridfleet.model.asset.StartUp;
+import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.fleet.GridConnection;
 import org.gridfleet.model.plan.DeviceSchedule;
 import org.gridfleet.model.plan.DispatchPlan;
@@ -26,6 +27,7 @@ import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.check.Violation.Rule;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
+import org.gridfleet.testkit.Assets;
 import org.gridfleet.testkit.Fleets;
 import org.gridfleet.testkit.ProblemBuilder;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The checker accepts valid plans and catches broken ones: a checker that cannot fail is worthless. */
 class PlanCheckerTest {
+    /**
+     * Stored energy of a 400 kWh battery (η 0.95, self-discharge 0.0002/h) from 200 kWh after discharging 50 kW for two
+     * hours: {@code E_1 = 200·0.9998 − 50/0.95}, {@code E_2 = E_1·0.9998 − 50/0.95}, as a fraction of 400 kWh.
+     */
+    private static final double SOC_AFTER_TWO_HOURS = ((200 * 0.9998 - 50 / 0.95) * 0.9998 - 50 / 0.95) / 400;
+
     private final PlanChecker checker = new PlanChecker();
 
     static Stream<PlanningProblem> fleets() {
@@ -292,6 +300,51 @@ class PlanCheckerTest {
                 tuple(Rule.MIN_UP_TIME, 2),
                 tuple(Rule.MIN_DOWN_TIME, 3));
         assertThat(violations).noneMatch(Violation::hard);
+    }
+
+    @Test
+    void reportsAStoreEndingBelowItsTargetAsAdvisory() {
+        // BAT-1 (400 kWh, from SOC 0.5, target by default the same) alone serves 50 kW for two hours
+        PlanningProblem problem = batteryServingFiftyKwForTwoHours(Assets.storage("BAT-1", DeviceType.BATTERY, 100, 400, 0.5));
+        DispatchPlan plan = plan(problem);
+
+        List<Violation> violations = checker.check(plan, problem);
+
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.rule()).isEqualTo(Rule.FINAL_SOC);
+            assertThat(v.hard()).isFalse();
+            assertThat(v.subject()).isEqualTo("BAT-1");
+            assertThat(v.interval()).isEqualTo(1);
+            assertThat(v.amount()).isCloseTo(0.5 - SOC_AFTER_TWO_HOURS, within(1e-12));
+            assertThat(v.message()).matches("BAT-1 ends the horizon at state of charge 0\\.23666\\d*, below its target 0\\.5");
+        });
+    }
+
+    @Test
+    void acceptsAStoreEndingAtItsTargetWithinTheTolerance() {
+        Storage battery = Assets.storage("BAT-1", DeviceType.BATTERY, 100, 400, 0.5);
+        PlanningProblem reached = batteryServingFiftyKwForTwoHours(withFinalSoc(battery, SOC_AFTER_TWO_HOURS + PlanChecker.TOLERANCE_FRACTION / 2));
+        PlanningProblem missed = batteryServingFiftyKwForTwoHours(withFinalSoc(battery, SOC_AFTER_TWO_HOURS + PlanChecker.TOLERANCE_FRACTION * 10));
+        PlanningProblem lower = batteryServingFiftyKwForTwoHours(withFinalSoc(battery, 0.2));
+
+        assertThat(checker.check(plan(reached), reached)).isEmpty();
+        assertThat(checker.check(plan(lower), lower)).isEmpty();
+        assertThat(checker.check(plan(missed), missed)).extracting(Violation::rule).containsExactly(Rule.FINAL_SOC);
+    }
+
+    /** Islanded, the store the only device, 50 kW of demand in each of two hours. */
+    private PlanningProblem batteryServingFiftyKwForTwoHours(Storage battery) {
+        PlanningProblem problem = ProblemBuilder.hourly("battery alone", "2026-11-23T18:00:00Z", 2)
+                .add(battery)
+                .demand("EU-1", 50, 50)
+                .build();
+        assertThat(plan(problem).schedule(battery.id()).orElseThrow().powerKw().toArray()).containsExactly(50, 50);
+        return problem;
+    }
+
+    private static Storage withFinalSoc(Storage s, double finalSoc) {
+        return new Storage(s.info(), s.energyCapacityKwh(), s.maxChargeKw(), s.maxDischargeKw(), s.chargeEfficiency(), s.dischargeEfficiency(),
+                s.selfDischargePerHour(), s.minSoc(), s.maxSoc(), s.initialSoc(), finalSoc, s.degradationCostPerKwh());
     }
 
     // ---- perturbing plans --------------------------------------------------------------------------------

@@ -69,4 +69,45 @@ class ObjectiveTest {
             Locale.setDefault(saved);
         }
     }
+
+    @Test
+    void parseReadsOneKindInAnyCase() {
+        assertThat(Objective.parse("emissions")).isEqualTo(Objective.of(ObjectiveKind.EMISSIONS));
+        assertThat(Objective.parse(" Cost ")).isEqualTo(Objective.of(ObjectiveKind.COST));
+    }
+
+    @Test
+    void parseReadsWeights() {
+        Objective o = Objective.parse("cost=0.7, emissions=0.3");
+
+        assertThat(o.weights()).containsOnly(Map.entry(ObjectiveKind.COST, 0.7), Map.entry(ObjectiveKind.EMISSIONS, 0.3));
+        assertThat(o.weight(ObjectiveKind.REVENUE)).isZero();
+    }
+
+    @Test
+    void parseGivesAnUnweightedKindWeightOne() {
+        assertThat(Objective.parse("cost,reliability=2").weights())
+                .containsOnly(Map.entry(ObjectiveKind.COST, 1.0), Map.entry(ObjectiveKind.RELIABILITY, 2.0));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "profit|unknown objective 'profit'",
+        "cost=abc|weight of cost in 'cost=abc' must be a positive number: 'abc'",
+        "cost=0|must be a positive number: '0'",
+        "cost=-1|must be a positive number",
+        "cost=NaN|must be a positive number",
+        "cost,cost=2|names cost twice",
+        "cost=1=2|cannot read 'cost=1=2'",
+        "cost,|unknown objective ''",
+        "'   '|empty objective"})
+    void parseRejectsWithAMessageNamingThePart(String text, String message) {
+        assertThatThrownBy(() -> Objective.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message).hasMessageContaining(text.isBlank() ? "expected one of" : "");
+    }
+
+    @Test
+    void parseRejectsNull() {
+        assertThatThrownBy(() -> Objective.parse(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected one of cost");
+    }
 }

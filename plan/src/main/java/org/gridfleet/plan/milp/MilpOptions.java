@@ -3,23 +3,31 @@ package org.gridfleet.plan.milp;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import org.gridfleet.model.plan.Objective;
+import org.gridfleet.model.plan.ObjectiveKind;
 
 /**
- * How hard the MILP planner works and how it approximates.
+ * What the MILP planner optimises, how hard it works and how it approximates.
  *
+ * @param objective              what to optimise: one objective or a weighted combination (docs/optimization.md)
  * @param timeLimit              wall-clock limit of one solve; a plan found by then is returned as feasible with its
  *                               gap (and is then not reproducible: it depends on the machine's speed)
  * @param relativeGap            SCIP stops once {@code |best plan − bound| / |best plan|} is at most this, e.g. 1e-4
  * @param quadraticSegments      pieces of the piecewise-linear approximation of a quadratic cost curve over
  *                               [minimum stable power, rated power]
- * @param finalSocAtLeastInitial whether every store must end the horizon with at least the energy it started with (the
- *                               model has no end-of-horizon target yet; see docs/optimization.md)
+ * @param finalSocTargets        whether every store aims to end the horizon at its {@code finalSoc} or above (a target
+ *                               valued at the objective's dearest rate, not a requirement; docs/optimization.md)
+ * @param solverLog              whether SCIP prints its progress table (elapsed time, best plan, bound, gap) on the
+ *                               process's standard output while it solves
  */
-public record MilpOptions(Duration timeLimit, double relativeGap, int quadraticSegments, boolean finalSocAtLeastInitial) {
-    /** One minute, 0.01 % gap, four segments, storage ends at least where it started. */
-    public static final MilpOptions DEFAULT = new MilpOptions(Duration.ofSeconds(60), 1e-4, 4, true);
+public record MilpOptions(Objective objective, Duration timeLimit, double relativeGap, int quadraticSegments,
+                          boolean finalSocTargets, boolean solverLog) {
+    /** Least cost, one minute, 0.01 % gap, four segments, storage aims at its end-of-horizon target, quiet. */
+    public static final MilpOptions DEFAULT = new MilpOptions(Objective.of(ObjectiveKind.COST), Duration.ofSeconds(60), 1e-4, 4,
+            true, false);
 
     public MilpOptions {
+        requireNonNull(objective, "objective");
         requireNonNull(timeLimit, "timeLimit");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("timeLimit must be positive: " + timeLimit);
@@ -32,19 +40,27 @@ public record MilpOptions(Duration timeLimit, double relativeGap, int quadraticS
         }
     }
 
+    public MilpOptions withObjective(Objective newObjective) {
+        return new MilpOptions(newObjective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog);
+    }
+
     public MilpOptions withTimeLimit(Duration limit) {
-        return new MilpOptions(limit, relativeGap, quadraticSegments, finalSocAtLeastInitial);
+        return new MilpOptions(objective, limit, relativeGap, quadraticSegments, finalSocTargets, solverLog);
     }
 
     public MilpOptions withRelativeGap(double gap) {
-        return new MilpOptions(timeLimit, gap, quadraticSegments, finalSocAtLeastInitial);
+        return new MilpOptions(objective, timeLimit, gap, quadraticSegments, finalSocTargets, solverLog);
     }
 
     public MilpOptions withQuadraticSegments(int segments) {
-        return new MilpOptions(timeLimit, relativeGap, segments, finalSocAtLeastInitial);
+        return new MilpOptions(objective, timeLimit, relativeGap, segments, finalSocTargets, solverLog);
     }
 
-    public MilpOptions withFinalSocAtLeastInitial(boolean required) {
-        return new MilpOptions(timeLimit, relativeGap, quadraticSegments, required);
+    public MilpOptions withFinalSocTargets(boolean required) {
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, required, solverLog);
+    }
+
+    public MilpOptions withSolverLog(boolean show) {
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, show);
     }
 }

@@ -6,6 +6,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.problem.PlanningProblem;
@@ -33,6 +34,9 @@ public final class MilpPlanGenerator implements PlanGenerator {
     static final double PROVEN_GAP = 1e-9;
 
     private final MilpOptions options;
+    /** The solver of the solve under way, so that {@link #interrupt()} can reach it from another thread. */
+    private final AtomicReference<MPSolver> running = new AtomicReference<>();
+    private volatile boolean interrupted;
 
     public MilpPlanGenerator() {
         this(MilpOptions.DEFAULT);
@@ -54,15 +58,23 @@ public final class MilpPlanGenerator implements PlanGenerator {
     @Override
     public List<DispatchPlan> generate(PlanningProblem problem) {
         Natives.load();
-        UnitCommitmentModel model = new UnitCommitmentModel(problem, options);
+        UnitCommitmentModel model = new UnitCommitmentModel(problem, options, ObjectiveScales.of(problem, options.objective()));
         MPSolver solver = model.solver;
         try {
-            // solve: SCIP with tight feasibility, the gap target and the time limit
-            solver.setSolverSpecificParametersAsString("numerics/feastol = 1e-9\n");
+            // solve: SCIP with tight feasibility, the gap target and the time limit; Ctrl-C is the caller's to handle
+            solver.setSolverSpecificParametersAsString("numerics/feastol = 1e-9\nmisc/catchctrlc = FALSE\n");
             solver.setTimeLimit(options.timeLimit().toMillis());
+            if (options.solverLog()) {
+                solver.enableOutput();
+            }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+            running.set(solver);
+            if (interrupted) {
+                return new MeritOrderPlanGenerator().generate(problem); // stopped before the solve began
+            }
             MPSolver.ResultStatus result = solver.solve(parameters);
+            running.set(null);
 
             // check status
             if (result != MPSolver.ResultStatus.OPTIMAL && result != MPSolver.ResultStatus.FEASIBLE) {
@@ -75,7 +87,21 @@ public final class MilpPlanGenerator implements PlanGenerator {
             // read values
             return List.of(new PlanReader(model).read(solved));
         } finally {
+            running.set(null);
             solver.delete();
+        }
+    }
+
+    /**
+     * Stops the solve under way (from any thread, e.g. on Ctrl-C): {@link #generate} then returns the best plan found
+     * so far, as feasible with its gap, or the merit-order plan when none was found yet. Later solves are stopped at
+     * once too: a generator that was interrupted stays so.
+     */
+    public void interrupt() {
+        interrupted = true;
+        MPSolver solver = running.get();
+        if (solver != null) {
+            solver.interruptSolve();
         }
     }
 

@@ -11,8 +11,6 @@ import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.plan.DeviceSchedule;
 import org.gridfleet.model.plan.DispatchPlan;
-import org.gridfleet.model.plan.Objective;
-import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.plan.ShortfallReport;
@@ -73,7 +71,7 @@ final class PlanReader {
             measureReserve(t, report);
         }
         PlanStatus status = report.status().orElse(solved);
-        return new DispatchPlan(MilpPlanGenerator.NAME, Objective.of(ObjectiveKind.COST), status, m.problem.grid(), schedules,
+        return new DispatchPlan(MilpPlanGenerator.NAME, m.options.objective(), status, m.problem.grid(), schedules,
                 Profile.of(importKw), Profile.of(exportKw));
     }
 

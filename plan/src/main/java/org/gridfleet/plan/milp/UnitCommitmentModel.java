@@ -4,13 +4,17 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.asset.Generator;
 import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.fleet.GridConnection;
 import org.gridfleet.model.fleet.ReserveRequirement;
+import org.gridfleet.model.plan.Objective;
+import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.problem.PlanningProblem;
 
 /**
@@ -21,8 +25,10 @@ import org.gridfleet.model.problem.PlanningProblem;
 final class UnitCommitmentModel {
     /** Minimum up/down and run hours agree with the plan checker within this many hours. */
     private static final double TOLERANCE_HOURS = 1e-6;
-    /** The end-of-horizon energy target costs M/100 per kWh missed: 10 × the dearest price, 1 % of a shortfall. */
-    static final double FINAL_SOC_PENALTY_DIVISOR = 100;
+    /** The end-of-horizon energy target costs M/1000 per kWh missed: the dearest rate of the objective. */
+    static final double FINAL_SOC_PENALTY_DIVISOR = 1000;
+    /** Cost's weight, relative to the others' sum, when the objective leaves cost out. */
+    static final double COST_TIE_BREAK = 1e-4;
 
     // ---- data -----------------------------------------------------------------------------------------------
     final PlanningProblem problem;
@@ -37,6 +43,7 @@ final class UnitCommitmentModel {
     /** Cost of one kWh of any slack (unserved, short, spilled, reserve short, SOC deficit): see {@link #penaltyPerKwh}. */
     final double penaltyPerKwh;
     final CostSegments[] cost;
+    private final Map<ObjectiveKind, Double> scales;
 
     final MPSolver solver;
 
@@ -67,11 +74,25 @@ final class UnitCommitmentModel {
     final MPVariable[] unservedKw;    // demand neither devices nor import serve
     final MPVariable[] spillKw;       // oversupply nothing can absorb
     final MPVariable[] reserveShortKw;
+    /** R[t]: spinning reserve held, a variable only when the reliability objective needs it. */
+    final MPVariable[] reserveKw;
+    /** ℓ[a,t] → FOR_a: output a device's outage would leave uncovered, for the reliability objective. */
+    private final Map<MPVariable, Double> outageExposure = new IdentityHashMap<>();
 
+    /** The model for a single objective, in that objective's own unit. */
     UnitCommitmentModel(PlanningProblem problem, MilpOptions options) {
+        this(problem, options, Map.of());
+    }
+
+    /**
+     * @param scales what each objective of a weighted combination is divided by (its value on a reference plan), so
+     *               that the weights compare like with like; a missing scale is 1
+     */
+    UnitCommitmentModel(PlanningProblem problem, MilpOptions options, Map<ObjectiveKind, Double> scales) {
         // data
         this.problem = problem;
         this.options = options;
+        this.scales = Map.copyOf(scales);
         this.n = problem.grid().intervals();
         this.h = problem.grid().stepHours();
         this.generators = problem.assets().stream().filter(Generator.class::isInstance).map(Generator.class::cast).toList();
@@ -80,7 +101,6 @@ final class UnitCommitmentModel {
         this.demandKw = problem.demandKw().toArray();
         this.grid = problem.gridConnection();
         this.cost = generators.stream().map(g -> CostSegments.of(g, options.quadraticSegments())).toArray(CostSegments[]::new);
-        this.penaltyPerKwh = penaltyPerKwh();
         this.solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no SCIP solver on this platform");
@@ -111,6 +131,7 @@ final class UnitCommitmentModel {
         unservedKw = new MPVariable[n];
         spillKw = new MPVariable[n];
         reserveShortKw = new MPVariable[n];
+        reserveKw = new MPVariable[n];
 
         addVariables();
         for (int g = 0; g < gs; g++) {
@@ -122,7 +143,10 @@ final class UnitCommitmentModel {
         for (int t = 0; t < n; t++) {
             addPlantConstraints(t);
         }
-        setObjective();
+        if (options.objective().weight(ObjectiveKind.RELIABILITY) > 0) {
+            addOutageExposure();
+        }
+        this.penaltyPerKwh = setObjective();
     }
 
     // ---- data helpers -------------------------------------------------------------------------------------------
@@ -141,31 +165,6 @@ final class UnitCommitmentModel {
     boolean canRun(int g, int t) {
         double cap = capKw(g, t);
         return cap > 0 && cap >= generators.get(g).minStablePowerKw();
-    }
-
-    /** 1000 × the dearest price per kWh in the problem, or per kW·interval of the dearest start, whichever is larger. */
-    private double penaltyPerKwh() {
-        double highest = 0;
-        double dearestStart = 0;
-        for (int t = 0; t < n; t++) {
-            highest = Math.max(highest, Math.abs(problem.importTariffPerKwh().get(t)));
-            highest = Math.max(highest, Math.abs(problem.salePricePerKwh().get(t)));
-        }
-        for (int g = 0; g < generators.size(); g++) {
-            Generator gen = generators.get(g);
-            for (double slope : cost[g].slopePerKwh()) {
-                highest = Math.max(highest, Math.abs(slope));
-            }
-            highest = Math.max(highest, Math.abs(cost[g].costAtMinPerHour()) / Math.max(gen.minStablePowerKw(), 1));
-            dearestStart = Math.max(dearestStart, Math.max(gen.startUp().hotStartCost(), gen.startUp().coldStartCost()));
-        }
-        for (var asset : problem.assets()) {
-            highest = Math.max(highest, asset.info().omCostPerKwh());
-        }
-        for (Storage s : stores) {
-            highest = Math.max(highest, s.degradationCostPerKwh());
-        }
-        return 1000 * Math.max(1e-3, Math.max(highest, dearestStart / h));
     }
 
     /** Smallest k ≥ 0 with {@code from + k·h ≥ hours} (by repeated addition, as the checker and evaluator count). */
@@ -458,9 +457,9 @@ final class UnitCommitmentModel {
                 byEnergy.setCoefficient(energyKwh[s][t - 1], -kappa * perKwh);
             }
         }
-        if (options.finalSocAtLeastInitial()) {
-            // end of horizon: E[s,T−1] + ε_T[s] ≥ soc0·capacity
-            MPConstraint end = solver.makeConstraint(initialKwh, MPSolver.infinity(), "final_soc[" + id + "]");
+        if (options.finalSocTargets()) {
+            // end of horizon: E[s,T−1] + ε_T[s] ≥ socFinal·capacity
+            MPConstraint end = solver.makeConstraint(st.finalSoc() * st.energyCapacityKwh(), MPSolver.infinity(), "final_soc[" + id + "]");
             end.setCoefficient(energyKwh[s][n - 1], 1);
             end.setCoefficient(finalDeficitKwh[s], 1);
         }
@@ -551,55 +550,106 @@ final class UnitCommitmentModel {
         reserve.setCoefficient(reserveShortKw[t], 1);
     }
 
+    // ---- reliability ------------------------------------------------------------------------------------------
+
+    /**
+     * R[t] = Σ_g (P̄[g,t]·u[g,t] − p[g,t]) + Σ_s ρ[s,t], and for every device with a forced outage rate
+     * ℓ[a,t] ≥ out[a,t] − R[t], ℓ ≥ 0: what its failure would leave uncovered (out = p, q or d).
+     */
+    private void addOutageExposure() {
+        for (int t = 0; t < n; t++) {
+            reserveKw[t] = solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "reserve_kw[" + t + "]");
+            MPConstraint held = solver.makeConstraint(0, 0, "reserve_held[" + t + "]");
+            held.setCoefficient(reserveKw[t], -1);
+            for (int g = 0; g < generators.size(); g++) {
+                held.setCoefficient(on[g][t], capKw(g, t));
+                held.setCoefficient(powerKw[g][t], -1);
+            }
+            for (int s = 0; s < stores.size(); s++) {
+                held.setCoefficient(storageReserveKw[s][t], 1);
+            }
+            for (int g = 0; g < generators.size(); g++) {
+                exposure(generators.get(g), powerKw[g][t], t);
+            }
+            for (int r = 0; r < renewables.size(); r++) {
+                exposure(renewables.get(r), renewableKw[r][t], t);
+            }
+            for (int s = 0; s < stores.size(); s++) {
+                exposure(stores.get(s), dischargeKw[s][t], t);
+            }
+        }
+    }
+
+    private void exposure(Asset asset, MPVariable outputKw, int t) {
+        double rate = asset.info().reliability().forcedOutageRate();
+        if (rate > 0) {
+            MPVariable uncovered = solver.makeNumVar(0, MPSolver.infinity(), "uncovered_kw[" + asset.id().value() + "," + t + "]");
+            MPConstraint covered = solver.makeConstraint(0, MPSolver.infinity(), "outage_exposure[" + asset.id().value() + "," + t + "]");
+            covered.setCoefficient(uncovered, 1);
+            covered.setCoefficient(outputKw, -1);
+            covered.setCoefficient(reserveKw[t], 1);
+            outageExposure.put(uncovered, rate);
+        }
+    }
+
+    /** ℓ[a,t] → FOR_a, for {@link ObjectiveTerms}. */
+    Map<MPVariable, Double> outageExposure() {
+        return outageExposure;
+    }
+
     // ---- objective ------------------------------------------------------------------------------------------
 
     /**
-     * min Σ_t [ Σ_g (F0·u + Σ_k m_k·δ_k + om·p)·h + cold·v − (cold − hot)·z
-     *         + Σ_r om·q·h + Σ_s (om·d + deg·(c + d))·h + tariff·import·h − price·export·h
-     *         + M·h·(short + unserved + spill + shortR + Σ_g σ) + M·Σ_s ε ] + (M/100)·Σ_s ε_T
+     * min Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}; with a tiny share of cost when cost has no
+     * weight, so that equally good plans are told apart by what they cost)
+     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + M′·Σ_s ε_T.
+     *
+     * <p>M is 1000 × the largest coefficient of the weighted objective per kW·interval (so any start, any price, is
+     * cheaper than the smallest shortfall worth its name); M′ = M/1000 values energy missing from a store's end target
+     * at the dearest rate the objective knows: a target, not a requirement, since serving demand comes first.
+     *
+     * @return M per kWh
      */
-    private void setObjective() {
-        MPObjective objective = solver.objective();
-        for (int g = 0; g < generators.size(); g++) {
-            Generator gen = generators.get(g);
-            double om = gen.info().omCostPerKwh();
-            double cold = gen.startUp().coldStartCost();
-            double hot = gen.startUp().hotStartCost();
-            for (int t = 0; t < n; t++) {
-                // p = Pmin·u + Σδ, so O&M on p is O&M on Pmin·u and on each δ
-                objective.setCoefficient(on[g][t], cost[g].costAtMinPerHour() * h + om * gen.minStablePowerKw() * h);
-                for (int k = 0; k < cost[g].segments(); k++) {
-                    objective.setCoefficient(segmentKw[g][t][k], (cost[g].slopePerKwh()[k] + om) * h);
-                }
-                objective.setCoefficient(start[g][t], cold);
-                objective.setCoefficient(hotStart[g][t], -(cold - hot));
-                objective.setCoefficient(rampSlackKw[g][t], penaltyPerKwh * h);
+    private double setObjective() {
+        ObjectiveTerms terms = new ObjectiveTerms(this);
+        Map<MPVariable, Double> combined = new IdentityHashMap<>();
+        Objective objective = options.objective();
+        for (ObjectiveKind kind : ObjectiveKind.values()) {
+            double weight = objective.weight(kind);
+            if (kind == ObjectiveKind.COST && weight == 0) {
+                weight = COST_TIE_BREAK * objective.weights().values().stream().mapToDouble(Double::doubleValue).sum();
+            }
+            if (weight > 0) {
+                double factor = weight / scales.getOrDefault(kind, 1.0);
+                terms.of(kind).forEach((variable, c) -> combined.merge(variable, factor * c, Double::sum));
             }
         }
-        for (int r = 0; r < renewables.size(); r++) {
-            double om = renewables.get(r).info().omCostPerKwh();
+        double largest = 0;
+        for (double c : combined.values()) {
+            largest = Math.max(largest, Math.abs(c));
+        }
+        double penalty = 1000 * Math.max(1e-3, largest / h);
+
+        MPObjective goal = solver.objective();
+        combined.forEach(goal::setCoefficient);
+        for (int g = 0; g < generators.size(); g++) {
             for (int t = 0; t < n; t++) {
-                objective.setCoefficient(renewableKw[r][t], om * h);
+                goal.setCoefficient(rampSlackKw[g][t], penalty * h);
             }
         }
         for (int s = 0; s < stores.size(); s++) {
-            Storage st = stores.get(s);
             for (int t = 0; t < n; t++) {
-                objective.setCoefficient(chargeKw[s][t], st.degradationCostPerKwh() * h);
-                objective.setCoefficient(dischargeKw[s][t], (st.info().omCostPerKwh() + st.degradationCostPerKwh()) * h);
-                objective.setCoefficient(socDeficitKwh[s][t], penaltyPerKwh);
+                goal.setCoefficient(socDeficitKwh[s][t], penalty);
             }
-            // a target, not a requirement: serving demand and reserve always comes first
-            objective.setCoefficient(finalDeficitKwh[s], penaltyPerKwh / FINAL_SOC_PENALTY_DIVISOR);
+            goal.setCoefficient(finalDeficitKwh[s], penalty / FINAL_SOC_PENALTY_DIVISOR);
         }
         for (int t = 0; t < n; t++) {
-            objective.setCoefficient(importKw[t], problem.importTariffPerKwh().get(t) * h);
-            objective.setCoefficient(exportKw[t], -problem.salePricePerKwh().get(t) * h);
-            objective.setCoefficient(shortKw[t], penaltyPerKwh * h);
-            objective.setCoefficient(unservedKw[t], penaltyPerKwh * h);
-            objective.setCoefficient(spillKw[t], penaltyPerKwh * h);
-            objective.setCoefficient(reserveShortKw[t], penaltyPerKwh * h);
+            goal.setCoefficient(shortKw[t], penalty * h);
+            goal.setCoefficient(unservedKw[t], penalty * h);
+            goal.setCoefficient(spillKw[t], penalty * h);
+            goal.setCoefficient(reserveShortKw[t], penalty * h);
         }
-        objective.setMinimization();
+        goal.setMinimization();
+        return penalty;
     }
 }

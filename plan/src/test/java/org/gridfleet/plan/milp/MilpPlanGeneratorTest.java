@@ -16,6 +16,7 @@ import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.check.PlanChecker;
+import org.gridfleet.plan.check.Violation;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.testkit.Assets;
@@ -110,7 +111,8 @@ class MilpPlanGeneratorTest {
         assertThat(infeasible.reason()).startsWith("combined output is short of demand in 2 of 4 intervals").contains("shed load");
         assertThat(infeasible.shortfalls()).filteredOn(s -> s.kind() == Shortfall.Kind.DEMAND)
                 .extracting(Shortfall::interval).containsExactly(1, 2);
-        assertThat(new PlanChecker().check(plan, problem)).isEmpty();
+        // demand comes first: the battery gives all it has and ends below its target, which the checker notes
+        assertThat(new PlanChecker().check(plan, problem)).extracting(Violation::rule).containsExactly(Violation.Rule.FINAL_SOC);
     }
 
     @Test
@@ -124,7 +126,8 @@ class MilpPlanGeneratorTest {
     private DispatchPlan plan(PlanningProblem problem) {
         List<DispatchPlan> plans = milp.generate(problem);
         assertThat(plans).hasSize(1);
-        assertThat(new PlanChecker().check(plans.getFirst(), problem)).isEmpty();
+        assertThat(new PlanChecker().check(plans.getFirst(), problem)).filteredOn(v -> v.hard() || plans.getFirst().status().meetsRequirements())
+                .isEmpty();
         return plans.getFirst();
     }
 

@@ -47,7 +47,7 @@ class MilpPropertyTest {
     private static final MilpOptions OPTIONS = MilpOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1));
     /** Without the end-of-horizon storage target, which the merit order does not know; to a tight gap. */
     private static final MilpOptions FREE_END = OPTIONS.withTimeLimit(Duration.ofSeconds(2)).withRelativeGap(1e-7)
-            .withFinalSocAtLeastInitial(false);
+            .withFinalSocTargets(false);
     private final MeritOrderPlanGenerator meritOrder = new MeritOrderPlanGenerator();
     private final PlanChecker checker = new PlanChecker();
     private final PlanEvaluator evaluator = new PlanEvaluator();
@@ -72,7 +72,9 @@ class MilpPropertyTest {
         DispatchPlan plan = plan(problem, OPTIONS);
 
         assertThat(plan.generator()).isEqualTo(MilpPlanGenerator.NAME);
-        assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem)).isEmpty();
+        assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem))
+                .filteredOn(v -> !(v.rule() == Violation.Rule.FINAL_SOC && missedTargetExplained(plan)))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +102,9 @@ class MilpPropertyTest {
             return;
         }
         DispatchPlan plan = plan(problem, FREE_END);
-        assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem)).isEmpty();
+        assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem))
+                .filteredOn(v -> v.rule() != Violation.Rule.FINAL_SOC) // free end: no target
+                .isEmpty();
         assertThat(plan.status().meetsRequirements()).as("the baseline meets every requirement within the MILP's rules").isTrue();
         COMPARED.incrementAndGet();
         double planCost = evaluator.evaluate(plan, problem).cost().totalCost();
@@ -123,7 +127,8 @@ class MilpPropertyTest {
      * times), and a unit starts or stops at no more than max(minimum stable power, ramp over one interval).
      */
     private boolean withinMilpRules(DispatchPlan plan, PlanningProblem problem) {
-        if (!checker.check(plan, problem).isEmpty()) {
+        // the end-of-horizon target is off in the comparison (FREE_END)
+        if (!checker.check(plan, problem).stream().allMatch(v -> v.rule() == Violation.Rule.FINAL_SOC)) {
             return false;
         }
         double h = problem.grid().stepHours();
@@ -172,6 +177,14 @@ class MilpPropertyTest {
      * An advisory finding no plan can avoid: a unit running when the horizon starts still owes minimum up time but
      * cannot run through it (maintenance, available output below its minimum, or no run hours left).
      */
+    /**
+     * A store may end below its target where serving demand and reserve left no energy for it (an infeasible plan),
+     * or where the time limit stopped the search (a feasible plan with a gap).
+     */
+    private static boolean missedTargetExplained(DispatchPlan plan) {
+        return !(plan.status() instanceof PlanStatus.Optimal);
+    }
+
     private static boolean unavoidable(Violation v, PlanningProblem problem) {
         if (v.hard() || v.rule() != Violation.Rule.MIN_UP_TIME) {
             return false;

@@ -40,9 +40,12 @@ final class DemoCommand implements Callable<Integer> {
             writer.println();
             Path fleet = dir.resolve("fleet.yaml");
             String label = out != null ? fleet.toString() : EXAMPLE + "fleet.yaml (embedded in the jar)";
-            int code = PlanCommand.planAndWrite(writer, fleet, label, dir.resolve("plan.json"), out != null);
+            // the merit order: fast and the same on every machine; the MILP needs about a minute on this fleet
+            int code = PlanCommand.planAndWrite(writer, spec.commandLine().getErr(), fleet, label, dir.resolve("plan.json"), out != null,
+                    Planning.Settings.meritOrder());
+            writer.println("\n(gridfleet plan --fleet FILE --out plan.json plans a fleet optimally with the MILP, see gridfleet help plan)");
             if (out == null) {
-                writer.println("\n(gridfleet demo --out DIR keeps the example's files and its plan)");
+                writer.println("(gridfleet demo --out DIR keeps the example's files and its plan)");
             }
             return code;
         } finally {

@@ -1,9 +1,11 @@
 package org.gridfleet.app;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.DeviceType;
@@ -11,8 +13,14 @@ import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.plan.check.Violation;
 import org.gridfleet.plan.evaluate.PlanMetrics;
+import org.gridfleet.plan.io.PlanJson;
+import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 
-/** Prints a plan as the operator reads it: cost, savings, energy by device type, and where demand is not met. */
+/**
+ * Prints a plan as the operator reads it: how it was solved and how good it is known to be, its true cost (exact cost
+ * curves), savings against buying all demand from the grid and against the merit-order baseline, energy by device type,
+ * fuel and emissions, where demand is not met, and the independent check.
+ */
 final class PlanSummary {
     /** Intervals listed one by one when demand is not met; the rest are counted. */
     private static final int SHORTFALL_ROWS = 20;
@@ -24,14 +32,21 @@ final class PlanSummary {
         PlanMetrics m = planned.metrics();
         TimeGrid grid = plan.grid();
         String cur = m.currency();
-        out.printf(Locale.ROOT, "%nPlan %s (objective: %s), status %s%n", plan.generator(), plan.objective().describe(), plan.status().label());
+        String objective = plan.objective().describe();
+        if (!plan.objective().equals(planned.solve().requestedObjective())) {
+            objective += ", asked for " + planned.solve().requestedObjective().describe();
+        }
+        out.printf(Locale.ROOT, "%nPlan %s (objective: %s), status %s%n", plan.generator(), objective, status(plan.status()));
+        out.printf(Locale.ROOT, "  solver         %s%n", solver(planned));
         out.printf(Locale.ROOT, "  horizon        %d × %d min from %s%n", grid.intervals(), grid.step().toMinutes(), grid.start());
         PlanMetrics.Cost c = m.cost();
         out.printf(Locale.ROOT, "  total cost     %s %,.2f  (operating %,.2f, start-up %,.2f, O&M %,.2f, degradation %,.2f, import %,.2f, export revenue %,.2f)%n",
                 cur, c.totalCost(), c.operatingCost(), c.startUpCost(), c.omCost(), c.degradationCost(), c.importCost(), c.exportRevenue());
         PlanMetrics.Savings s = m.savings();
-        out.printf(Locale.ROOT, "  grid only      %s %,.2f to buy all demand at the import tariff: the plan saves %s %,.2f (%.1f %%)%n",
-                cur, s.gridOnlyCost(), cur, s.savings(), s.savingsPercent());
+        out.printf(Locale.ROOT, "  grid only      %s %,.2f to buy all demand at the import tariff: the plan %s %s %,.2f%s%s%n",
+                cur, s.gridOnlyCost(), s.savings() >= 0 ? "saves" : "costs", cur, Math.abs(s.savings()),
+                s.gridOnlyCost() == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", Math.abs(s.savingsPercent())), s.savings() >= 0 ? "" : " more");
+        planned.comparison().ifPresent(b -> printBaseline(out, planned, b));
         PlanMetrics.Service v = m.service();
         out.printf(Locale.ROOT, "  demand         %,.1f kWh, served %,.1f kWh, unserved %,.1f kWh; %.4f %s per kWh served%n",
                 v.demandKwh(), v.servedKwh(), v.unservedKwh(), c.costPerKwhServed(), cur);
@@ -51,7 +66,55 @@ final class PlanSummary {
                 "renewables curtailed", e.curtailedKwh());
 
         printService(out, plan.status(), grid, planned.problem().demandKw());
-        printCheck(out, planned.violations());
+        printCheck(out, plan.generator(), planned.violations());
+    }
+
+    /** "optimal (proven)", "feasible, proven within 0.82 % of the optimum", ... */
+    static String status(PlanStatus status) {
+        return switch (status) {
+            case PlanStatus.Optimal o -> "optimal (proven)";
+            case PlanStatus.Feasible f -> "feasible, proven within " + Planning.percent(f.relativeGap()) + " of the optimum";
+            case PlanStatus.Heuristic h -> "heuristic (meets demand and reserve; no optimality bound)";
+            case PlanStatus.Infeasible i -> "infeasible: demand or reserve is not met everywhere (see NOT MET below)";
+        };
+    }
+
+    private static String solver(Planning.Planned planned) {
+        Planning.Settings settings = planned.settings();
+        return switch (settings.solver()) {
+            case MERIT_ORDER -> String.format(Locale.ROOT, "merit-order, a heuristic without time limit or gap, finished after %.1f s",
+                    planned.solve().seconds());
+            case MILP -> String.format(Locale.ROOT, "milp (time limit %s, gap target %s), %s", Planning.duration(settings.timeLimit()),
+                    Planning.percent(settings.relativeGap()), Planning.outcome(planned));
+        };
+    }
+
+    /** The plan against the merit-order baseline: cost, CO2, and whether either falls short where the other does not. */
+    private static void printBaseline(PrintWriter out, Planning.Planned planned, PlanJson.Baseline baseline) {
+        String cur = planned.metrics().currency();
+        String percent = baseline.savingsPercent().isPresent()
+                ? String.format(Locale.ROOT, " (%.1f %%)", Math.abs(baseline.savingsPercent().getAsDouble())) : "";
+        double co2Kg = baseline.metrics().energy().co2Kg() - planned.metrics().energy().co2Kg();
+        out.printf(Locale.ROOT, "  merit order    %s %,.2f for the merit-order baseline (%s): this plan %s %s %,.2f%s and emits %,.1f kg CO2 %s%n",
+                cur, baseline.metrics().cost().totalCost(), baseline.status(), baseline.savings() >= 0 ? "saves" : "costs", cur,
+                Math.abs(baseline.savings()), percent + (baseline.savings() >= 0 ? "" : " more"), Math.abs(co2Kg), co2Kg >= 0 ? "less" : "more");
+        boolean planMeets = planned.plan().status().meetsRequirements();
+        boolean baselineMeets = planned.baseline().orElseThrow().plan().status().meetsRequirements();
+        if (planMeets && !baselineMeets) {
+            out.println("                 the baseline does not meet demand or reserve everywhere; this plan does");
+        } else if (!planMeets && baselineMeets) {
+            out.println("                 WARNING: the baseline meets demand and reserve everywhere and this plan does not: "
+                    + "give the MILP more time (--time-limit) or use --solver merit-order");
+        }
+        Planning.Evaluated evaluated = planned.baseline().orElseThrow();
+        long hard = evaluated.hardViolations();
+        if (hard > 0) {
+            out.printf(Locale.ROOT, "                 the baseline breaks %d hard rules of the plan check%n", hard);
+        }
+        Map<Violation.Rule, Long> advisory = advisory(evaluated.violations());
+        if (baseline.savings() < 0 && !advisory.isEmpty()) {
+            out.printf(Locale.ROOT, "                 (advisory rules the baseline breaks: %s)%n", describe(advisory));
+        }
     }
 
     private static void printService(PrintWriter out, PlanStatus status, TimeGrid grid, Profile demandKw) {
@@ -74,18 +137,28 @@ final class PlanSummary {
         }
     }
 
-    private static void printCheck(PrintWriter out, List<Violation> violations) {
+    private static void printCheck(PrintWriter out, String generator, List<Violation> violations) {
         List<Violation> hard = violations.stream().filter(Violation::hard).toList();
-        Map<Violation.Rule, Long> advisory = violations.stream().filter(v -> !v.hard())
-                .collect(java.util.stream.Collectors.groupingBy(Violation::rule, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        Map<Violation.Rule, Long> advisory = advisory(violations);
         out.printf(Locale.ROOT, "%nIndependent plan check: %d hard violations", hard.size());
         if (advisory.isEmpty()) {
             out.println(".");
         } else {
-            out.printf(Locale.ROOT, "; advisory (the merit-order baseline does not promise them): %s%n", advisory.entrySet().stream()
-                    .map(en -> en.getValue() + " " + en.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .collect(java.util.stream.Collectors.joining(", ")));
+            out.printf(Locale.ROOT, "; advisory%s: %s%n", generator.equals(MeritOrderPlanGenerator.NAME)
+                    ? " (the merit-order baseline does not promise them)" : "", describe(advisory));
         }
         hard.stream().limit(SHORTFALL_ROWS).forEach(v -> out.println("  " + v));
+    }
+
+    /** Advisory violations counted by rule, in the rules' order. */
+    private static Map<Violation.Rule, Long> advisory(List<Violation> violations) {
+        return violations.stream().filter(v -> !v.hard())
+                .collect(Collectors.groupingBy(Violation::rule, () -> new EnumMap<>(Violation.Rule.class), Collectors.counting()));
+    }
+
+    /** "2 ramp rate, 1 final soc". */
+    private static String describe(Map<Violation.Rule, Long> counts) {
+        return counts.entrySet().stream().map(en -> en.getValue() + " " + en.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,7 @@
 package org.gridfleet.plan.io;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -14,11 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
@@ -32,7 +36,8 @@ import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 
 /**
- * A dispatch plan, and optionally its metrics, as JSON; reading gives back an equal plan.
+ * A dispatch plan, and optionally its metrics, how it was solved and how it compares with the merit-order baseline,
+ * as JSON; reading gives back equal values. Every field, with units, signs and nulls: docs/plan-format.md.
  *
  * <pre>{@code
  * {
@@ -47,7 +52,14 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
  *   "schedules": [{"asset": "GEN-A", "type": "reciprocating-engine",
  *                  "powerKw": [...], "committed": [...],         powerKw positive into the grid
  *                  "socFraction": [...]}],                       storage only: 0..1 at the end of each interval
- *   "metrics": {...}                                             optional: PlanMetrics, money in "currency"
+ *   "solve": {"solver": "milp", "requestedObjective": {"cost": 1.0},   optional: how the plan was made
+ *             "timeLimitSeconds": 60.0, "relativeGapTarget": 0.0001,     null for the merit order
+ *             "seconds": 12.3, "stop": "time-limit",                      finished | gap-target | time-limit | user
+ *             "relativeGap": 0.0082},                                     0 optimal, null when nothing is proven
+ *   "metrics": {...},                                            optional: PlanMetrics, money in "currency"
+ *   "baseline": {"generator": "merit-order", "status": "heuristic",   optional: the merit-order plan of the same
+ *                "savings": 120.5, "savingsPercent": 4.1,             problem; savings = its total cost − this one's
+ *                "metrics": {...}}
  * }
  * }</pre>
  */
@@ -61,6 +73,82 @@ public final class PlanJson {
 
     private PlanJson() {}
 
+    /**
+     * How a plan was made.
+     *
+     * @param solver             the solver asked for ({@code milp} or {@code merit-order}); the plan's {@code generator}
+     *                           says which one produced it (the MILP falls back to the merit order when it finds no plan)
+     * @param requestedObjective the objective asked for; the plan's own {@code objective} is what produced it
+     * @param seconds            wall-clock time of the solve, s
+     * @param stop               why the solver stopped
+     * @param timeLimit          the solver's time limit; empty for solvers without one (the merit order)
+     * @param relativeGapTarget  the gap at which the solver stops, e.g. 1e-4 = 0.01 %; empty for solvers without one
+     */
+    public record Solve(String solver, Objective requestedObjective, double seconds, Stop stop, Optional<Duration> timeLimit,
+                        OptionalDouble relativeGapTarget) {
+        public Solve {
+            requireNonNull(solver, "solver");
+            requireNonNull(requestedObjective, "requestedObjective");
+            requireNonNull(stop, "stop");
+            requireNonNull(timeLimit, "timeLimit");
+            requireNonNull(relativeGapTarget, "relativeGapTarget");
+            if (!(seconds >= 0) || !Double.isFinite(seconds)) {
+                throw new IllegalArgumentException("seconds must be finite and >= 0: " + seconds);
+            }
+        }
+    }
+
+    /** Why a solver stopped. */
+    public enum Stop {
+        /** It ran to its end: a proof of optimality, an infeasible plan it could not improve, or a heuristic's last step. */
+        FINISHED("finished"),
+        /** The best plan is proven within the gap target. */
+        GAP_TARGET("gap-target"),
+        /** The time limit cut the search short. */
+        TIME_LIMIT("time-limit"),
+        /** The user stopped it (Ctrl-C); the best plan found by then is kept. */
+        USER("user");
+
+        private final String label;
+
+        Stop(String label) {
+            this.label = label;
+        }
+
+        /** As written in JSON, e.g. {@code time-limit}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A plan against the merit-order baseline of the same problem.
+     *
+     * @param generator      the baseline's generator, {@code merit-order}
+     * @param status         the baseline's status label
+     * @param metrics        the baseline's metrics
+     * @param savings        the baseline's total cost minus the plan's, in the metrics' currency; positive when the plan
+     *                       is cheaper
+     * @param savingsPercent {@code savings} as a percentage of the baseline's total cost (of its magnitude); empty when
+     *                       that is 0
+     */
+    public record Baseline(String generator, String status, PlanMetrics metrics, double savings, OptionalDouble savingsPercent) {
+        public Baseline {
+            requireNonNull(generator, "generator");
+            requireNonNull(status, "status");
+            requireNonNull(metrics, "metrics");
+            requireNonNull(savingsPercent, "savingsPercent");
+        }
+
+        /** {@code plan} (with {@code planMetrics}) against {@code baseline} (with {@code baselineMetrics}). */
+        public static Baseline of(DispatchPlan baseline, PlanMetrics baselineMetrics, PlanMetrics planMetrics) {
+            double baselineCost = baselineMetrics.cost().totalCost();
+            double savings = baselineCost - planMetrics.cost().totalCost();
+            return new Baseline(baseline.generator(), baseline.status().label(), baselineMetrics, savings,
+                    baselineCost == 0 ? OptionalDouble.empty() : OptionalDouble.of(100 * savings / Math.abs(baselineCost)));
+        }
+    }
+
     public static String write(DispatchPlan plan) {
         return write(plan, Optional.empty());
     }
@@ -69,13 +157,22 @@ public final class PlanJson {
         return write(plan, Optional.of(metrics));
     }
 
+    /** The plan with its metrics, how it was solved and, when given, how it compares with the merit-order baseline. */
+    public static String write(DispatchPlan plan, PlanMetrics metrics, Solve solve, Optional<Baseline> baseline) {
+        return write(plan, Optional.of(metrics), Optional.of(solve), baseline);
+    }
+
     private static String write(DispatchPlan plan, Optional<PlanMetrics> metrics) {
+        return write(plan, metrics, Optional.empty(), Optional.empty());
+    }
+
+    private static String write(DispatchPlan plan, Optional<PlanMetrics> metrics, Optional<Solve> solve, Optional<Baseline> baseline) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("generator", plan.generator());
-        ObjectNode objective = root.putObject("objective");
-        new EnumMap<>(plan.objective().weights()).forEach((kind, weight) -> objective.put(name(kind), weight));
+        writeObjective(root.putObject("objective"), plan.objective());
         writeStatus(root.putObject("status"), plan.status());
+        solve.ifPresent(sv -> writeSolve(root.putObject("solve"), sv, plan.status()));
         ObjectNode grid = root.putObject("grid");
         grid.put("start", plan.grid().start().toString());
         grid.put("step", plan.grid().step().toString());
@@ -95,6 +192,7 @@ public final class PlanJson {
             }
         }
         metrics.ifPresent(m -> writeMetrics(root.putObject("metrics"), m));
+        baseline.ifPresent(b -> writeBaseline(root.putObject("baseline"), b));
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -109,8 +207,7 @@ public final class PlanJson {
         if (version != FORMAT_VERSION) {
             throw new IllegalArgumentException("plan JSON: formatVersion " + version + " is not supported (expected " + FORMAT_VERSION + ")");
         }
-        Map<ObjectiveKind, Double> weights = new EnumMap<>(ObjectiveKind.class);
-        object(root, "objective").properties().forEach(e -> weights.put(objectiveKind(e.getKey()), number(e.getValue(), "objective." + e.getKey())));
+        Objective objective = objective(object(root, "objective"), "objective");
         JsonNode gridNode = object(root, "grid");
         TimeGrid grid;
         try {
@@ -138,7 +235,7 @@ public final class PlanJson {
                     profile(node, at + "powerKw"), committed,
                     node.has("socFraction") ? profile(node, at + "socFraction") : Profile.zeros(0)));
         }
-        return new DispatchPlan(text(root, "generator"), new Objective(weights), readStatus(object(root, "status")), grid, schedules,
+        return new DispatchPlan(text(root, "generator"), objective, readStatus(object(root, "status")), grid, schedules,
                 profile(root, "importKw"), profile(root, "exportKw"));
     }
 
@@ -148,40 +245,128 @@ public final class PlanJson {
         if (!root.has("metrics")) {
             return Optional.empty();
         }
-        JsonNode m = object(root, "metrics");
-        JsonNode cost = object(m, "metrics.cost");
-        JsonNode energy = object(m, "metrics.energy");
-        JsonNode service = object(m, "metrics.service");
-        JsonNode savings = object(m, "metrics.savings");
-        return Optional.of(new PlanMetrics(text(m, "metrics.currency"),
+        return Optional.of(metrics(object(root, "metrics"), "metrics"));
+    }
+
+    private static PlanMetrics metrics(JsonNode m, String at) {
+        JsonNode cost = object(m, at + ".cost");
+        JsonNode energy = object(m, at + ".energy");
+        JsonNode service = object(m, at + ".service");
+        JsonNode savings = object(m, at + ".savings");
+        return new PlanMetrics(text(m, at + ".currency"),
                 new PlanMetrics.Cost(
-                        num(cost, "metrics.cost.operatingCost"),
-                        num(cost, "metrics.cost.startUpCost"),
-                        num(cost, "metrics.cost.omCost"),
-                        num(cost, "metrics.cost.degradationCost"),
-                        num(cost, "metrics.cost.importCost"),
-                        num(cost, "metrics.cost.exportRevenue"),
-                        num(cost, "metrics.cost.totalCost"),
-                        num(cost, "metrics.cost.costPerKwhServed")),
+                        num(cost, at + ".cost.operatingCost"),
+                        num(cost, at + ".cost.startUpCost"),
+                        num(cost, at + ".cost.omCost"),
+                        num(cost, at + ".cost.degradationCost"),
+                        num(cost, at + ".cost.importCost"),
+                        num(cost, at + ".cost.exportRevenue"),
+                        num(cost, at + ".cost.totalCost"),
+                        num(cost, at + ".cost.costPerKwhServed")),
                 new PlanMetrics.Energy(
-                        byType(energy, "netEnergyKwhByType"),
-                        byType(energy, "throughputKwhByType"),
-                        num(energy, "metrics.energy.importKwh"),
-                        num(energy, "metrics.energy.exportKwh"),
-                        num(energy, "metrics.energy.curtailedKwh"),
-                        num(energy, "metrics.energy.fuelKwh"),
-                        num(energy, "metrics.energy.co2Kg")),
+                        byType(energy, at + ".energy.netEnergyKwhByType"),
+                        byType(energy, at + ".energy.throughputKwhByType"),
+                        num(energy, at + ".energy.importKwh"),
+                        num(energy, at + ".energy.exportKwh"),
+                        num(energy, at + ".energy.curtailedKwh"),
+                        num(energy, at + ".energy.fuelKwh"),
+                        num(energy, at + ".energy.co2Kg")),
                 new PlanMetrics.Service(
-                        num(service, "metrics.service.demandKwh"),
-                        num(service, "metrics.service.servedKwh"),
-                        num(service, "metrics.service.unservedKwh"),
-                        num(service, "metrics.service.maxShortfallKw"),
-                        integer(service, "metrics.service.demandShortfallIntervals"),
-                        integer(service, "metrics.service.reserveShortfallIntervals")),
+                        num(service, at + ".service.demandKwh"),
+                        num(service, at + ".service.servedKwh"),
+                        num(service, at + ".service.unservedKwh"),
+                        num(service, at + ".service.maxShortfallKw"),
+                        integer(service, at + ".service.demandShortfallIntervals"),
+                        integer(service, at + ".service.reserveShortfallIntervals")),
                 new PlanMetrics.Savings(
-                        num(savings, "metrics.savings.gridOnlyCost"),
-                        num(savings, "metrics.savings.savings"),
-                        num(savings, "metrics.savings.savingsPercent"))));
+                        num(savings, at + ".savings.gridOnlyCost"),
+                        num(savings, at + ".savings.savings"),
+                        num(savings, at + ".savings.savingsPercent")));
+    }
+
+    /** How the plan in a file was solved, if the file says. */
+    public static Optional<Solve> readSolve(String json) {
+        JsonNode root = parse(json);
+        if (!root.has("solve")) {
+            return Optional.empty();
+        }
+        JsonNode node = object(root, "solve");
+        String stop = text(node, "solve.stop");
+        return Optional.of(new Solve(text(node, "solve.solver"), objective(object(node, "solve.requestedObjective"), "solve.requestedObjective"),
+                num(node, "solve.seconds"),
+                Arrays.stream(Stop.values()).filter(s -> s.label().equals(stop)).findFirst()
+                        .orElseThrow(() -> malformed("solve.stop", "finished, gap-target, time-limit or user, not '" + stop + "'")),
+                optionalNumber(node, "solve.timeLimitSeconds").stream().mapToObj(PlanJson::seconds).findFirst(),
+                optionalNumber(node, "solve.relativeGapTarget")));
+    }
+
+    /** The merit-order comparison a plan file carries, if any. */
+    public static Optional<Baseline> readBaseline(String json) {
+        JsonNode root = parse(json);
+        if (!root.has("baseline")) {
+            return Optional.empty();
+        }
+        JsonNode node = object(root, "baseline");
+        return Optional.of(new Baseline(text(node, "baseline.generator"), text(node, "baseline.status"),
+                metrics(object(node, "baseline.metrics"), "baseline.metrics"), num(node, "baseline.savings"),
+                optionalNumber(node, "baseline.savingsPercent")));
+    }
+
+    // ---- solve and baseline ------------------------------------------------------------------------------
+
+    private static void writeSolve(ObjectNode node, Solve solve, PlanStatus status) {
+        node.put("solver", solve.solver());
+        writeObjective(node.putObject("requestedObjective"), solve.requestedObjective());
+        putOptional(node, "timeLimitSeconds", solve.timeLimit().map(d -> d.toNanos() / 1e9));
+        putOptional(node, "relativeGapTarget", solve.relativeGapTarget().isPresent()
+                ? Optional.of(solve.relativeGapTarget().getAsDouble()) : Optional.empty());
+        node.put("seconds", solve.seconds());
+        node.put("stop", solve.stop().label());
+        // a copy of what the status proves, so that programs find the gap in one place
+        putOptional(node, "relativeGap", switch (status) {
+            case PlanStatus.Optimal o -> Optional.of(0.0);
+            case PlanStatus.Feasible f -> Optional.of(f.relativeGap());
+            case PlanStatus.Heuristic h -> Optional.empty();
+            case PlanStatus.Infeasible i -> Optional.empty();
+        });
+    }
+
+    private static void writeBaseline(ObjectNode node, Baseline baseline) {
+        node.put("generator", baseline.generator());
+        node.put("status", baseline.status());
+        node.put("savings", baseline.savings());
+        putOptional(node, "savingsPercent", baseline.savingsPercent().isPresent()
+                ? Optional.of(baseline.savingsPercent().getAsDouble()) : Optional.empty());
+        writeMetrics(node.putObject("metrics"), baseline.metrics());
+    }
+
+    private static void putOptional(ObjectNode node, String field, Optional<Double> value) {
+        value.ifPresentOrElse(v -> node.put(field, v), () -> node.putNull(field));
+    }
+
+    private static OptionalDouble optionalNumber(JsonNode parent, String path) {
+        JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
+        if (node == null || node.isNull()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(number(node, path));
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    private static void writeObjective(ObjectNode node, Objective objective) {
+        new EnumMap<>(objective.weights()).forEach((kind, weight) -> node.put(name(kind), weight));
+    }
+
+    private static Objective objective(JsonNode node, String path) {
+        Map<ObjectiveKind, Double> weights = new EnumMap<>(ObjectiveKind.class);
+        node.properties().forEach(e -> weights.put(objectiveKind(path, e.getKey()), number(e.getValue(), path + "." + e.getKey())));
+        if (weights.isEmpty()) {
+            throw malformed(path, "an object with at least one objective weight");
+        }
+        return new Objective(weights);
     }
 
     // ---- status ------------------------------------------------------------------------------------------
@@ -275,11 +460,11 @@ public final class PlanJson {
         return sorted;
     }
 
-    private static Map<DeviceType, Double> byType(JsonNode parent, String field) {
+    private static Map<DeviceType, Double> byType(JsonNode parent, String path) {
         Map<DeviceType, Double> byType = new EnumMap<>(DeviceType.class);
-        object(parent, "metrics.energy." + field).properties().forEach(e -> byType.put(
-                DeviceType.fromFileName(e.getKey()).orElseThrow(() -> malformed("metrics.energy." + field, "device types, not '" + e.getKey() + "'")),
-                number(e.getValue(), "metrics.energy." + field + "." + e.getKey())));
+        object(parent, path).properties().forEach(e -> byType.put(
+                DeviceType.fromFileName(e.getKey()).orElseThrow(() -> malformed(path, "device types, not '" + e.getKey() + "'")),
+                number(e.getValue(), path + "." + e.getKey())));
         return byType;
     }
 
@@ -301,13 +486,13 @@ public final class PlanJson {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    private static ObjectiveKind objectiveKind(String name) {
+    private static ObjectiveKind objectiveKind(String path, String name) {
         for (ObjectiveKind kind : ObjectiveKind.values()) {
             if (name(kind).equals(name)) {
                 return kind;
             }
         }
-        throw malformed("objective." + name, "an objective kind");
+        throw malformed(path + "." + name, "an objective kind");
     }
 
     private static void numbers(ArrayNode array, Profile profile) {

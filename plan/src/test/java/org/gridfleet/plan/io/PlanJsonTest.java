@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
@@ -28,6 +29,9 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 import org.gridfleet.testkit.Fleets;
 import org.gridfleet.testkit.RandomProblems;
+import org.gridfleet.plan.io.PlanJson.Baseline;
+import org.gridfleet.plan.io.PlanJson.Solve;
+import org.gridfleet.plan.io.PlanJson.Stop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,6 +113,129 @@ class PlanJsonTest {
     void brokenJsonIsAnIllegalArgument() {
         assertThatThrownBy(() -> PlanJson.read("{\"formatVersion\": ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("plan JSON:");
+    }
+
+    @Test
+    void writesTheGoldenFileOfASolvedPlanWithItsBaseline() throws IOException {
+        assertThat(PlanJson.write(tinyMilpPlan(), tinyMetrics(412.5, 3.2), tinySolve(), Optional.of(tinyBaseline())))
+                .isEqualTo(golden("tiny-milp-plan.json"));
+    }
+
+    @Test
+    void readsTheSolveAndBaselineOfTheGoldenFileBack() throws IOException {
+        String json = golden("tiny-milp-plan.json");
+
+        assertThat(PlanJson.read(json)).isEqualTo(tinyMilpPlan());
+        assertThat(PlanJson.readMetrics(json)).contains(tinyMetrics(412.5, 3.2));
+        assertThat(PlanJson.readSolve(json)).contains(tinySolve());
+        assertThat(PlanJson.readBaseline(json)).contains(tinyBaseline());
+    }
+
+    @Test
+    void solveAndBaselineOfAnEvaluatedPlanRoundTrip() {
+        PlanningProblem problem = RandomProblems.problem(12);
+        DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        PlanMetrics metrics = new PlanEvaluator().evaluate(plan, problem);
+        Solve solve = new Solve("merit-order", Objective.of(ObjectiveKind.COST), 0.004, Stop.FINISHED, Optional.empty(), OptionalDouble.empty());
+        Baseline baseline = Baseline.of(plan, metrics, metrics);
+
+        String json = PlanJson.write(plan, metrics, solve, Optional.of(baseline));
+
+        assertThat(PlanJson.read(json)).isEqualTo(plan);
+        assertThat(PlanJson.readMetrics(json)).contains(metrics);
+        assertThat(PlanJson.readSolve(json)).contains(solve);
+        assertThat(PlanJson.readBaseline(json)).contains(baseline);
+        assertThat(baseline.savings()).isZero();
+    }
+
+    @Test
+    void solverWithoutLimitsWritesNullsAndNoBaselineIsNoField() {
+        Solve solve = new Solve("merit-order", Objective.of(ObjectiveKind.COST), 0.01, Stop.FINISHED, Optional.empty(), OptionalDouble.empty());
+
+        String json = PlanJson.write(tinyPlan(), tinyMetrics(100, 0), solve, Optional.empty());
+
+        assertThat(json).contains("\"timeLimitSeconds\": null").contains("\"relativeGapTarget\": null")
+                .contains("\"relativeGap\": null").doesNotContain("\"baseline\"");
+        assertThat(PlanJson.readSolve(json)).contains(solve);
+        assertThat(PlanJson.readBaseline(json)).isEmpty();
+    }
+
+    @Test
+    void solveCarriesTheProvenGapOfTheStatus() {
+        DispatchPlan plan = tinyMilpPlan();
+        DispatchPlan optimal = new DispatchPlan(plan.generator(), plan.objective(), new PlanStatus.Optimal(), plan.grid(), plan.schedules(),
+                plan.importKw(), plan.exportKw());
+
+        assertThat(PlanJson.write(plan, tinyMetrics(1, 0), tinySolve(), Optional.empty())).contains("\"relativeGap\": 0.0025");
+        assertThat(PlanJson.write(optimal, tinyMetrics(1, 0), tinySolve(), Optional.empty())).contains("\"relativeGap\": 0.0");
+    }
+
+    @Test
+    void fileWithoutSolveOrBaselineHasNeither() {
+        String json = PlanJson.write(tinyPlan(), tinyMetrics(1, 0));
+
+        assertThat(PlanJson.readSolve(json)).isEmpty();
+        assertThat(PlanJson.readBaseline(json)).isEmpty();
+    }
+
+    /**
+     * Baseline 500 USD, plan 412.5 USD: the plan saves 87.5 USD, 17.5 % of the baseline. A baseline that costs nothing
+     * has no percentage; one that earns money (−200 USD) is compared by its magnitude: a plan at −250 saves 50, 25 %.
+     */
+    @Test
+    void savingsAgainstTheBaselineAreItsCostMinusThePlans() {
+        Baseline cheaper = Baseline.of(tinyPlan(), tinyMetrics(500, 4), tinyMetrics(412.5, 3.2));
+        Baseline free = Baseline.of(tinyPlan(), tinyMetrics(0, 4), tinyMetrics(10, 3.2));
+        Baseline earning = Baseline.of(tinyPlan(), tinyMetrics(-200, 4), tinyMetrics(-250, 3.2));
+
+        assertThat(cheaper.savings()).isEqualTo(87.5);
+        assertThat(cheaper.savingsPercent()).hasValue(17.5);
+        assertThat(cheaper.status()).isEqualTo("infeasible");
+        assertThat(free.savings()).isEqualTo(-10);
+        assertThat(free.savingsPercent()).isEmpty();
+        assertThat(earning.savings()).isEqualTo(50);
+        assertThat(earning.savingsPercent()).hasValue(25.0);
+    }
+
+    @Test
+    void unknownStopIsNamedWithItsPath() throws IOException {
+        String json = golden("tiny-milp-plan.json").replace("\"stop\": \"time-limit\"", "\"stop\": \"tired\"");
+
+        assertThatThrownBy(() -> PlanJson.readSolve(json)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'solve.stop'");
+    }
+
+    @Test
+    void missingBaselineFieldIsNamedWithItsPath() throws IOException {
+        String json = golden("tiny-milp-plan.json").replace("\"co2Kg\": 4.0", "\"co2Kg\": \"lots\"");
+
+        assertThatThrownBy(() -> PlanJson.readBaseline(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'baseline.metrics.energy.co2Kg'");
+    }
+
+    /** The tiny plan as a MILP made it for a weighted objective, proven within 0.25 %. */
+    static DispatchPlan tinyMilpPlan() {
+        DispatchPlan plan = tinyPlan();
+        return new DispatchPlan("milp", new Objective(Map.of(ObjectiveKind.COST, 0.7, ObjectiveKind.EMISSIONS, 0.3)),
+                new PlanStatus.Feasible(0.0025), plan.grid(), plan.schedules(), plan.importKw(), plan.exportKw());
+    }
+
+    static Solve tinySolve() {
+        return new Solve("milp", new Objective(Map.of(ObjectiveKind.COST, 0.7, ObjectiveKind.EMISSIONS, 0.3)), 12.5, Stop.TIME_LIMIT,
+                Optional.of(Duration.ofSeconds(10)), OptionalDouble.of(1e-4));
+    }
+
+    static Baseline tinyBaseline() {
+        return Baseline.of(tinyPlan(), tinyMetrics(500, 4), tinyMetrics(412.5, 3.2));
+    }
+
+    /** Metrics with a made-up total cost and CO2, the rest small round numbers. */
+    static PlanMetrics tinyMetrics(double totalCost, double co2Kg) {
+        return new PlanMetrics("USD",
+                new PlanMetrics.Cost(totalCost, 0, 0, 0, 0, 0, totalCost, totalCost / 125),
+                new PlanMetrics.Energy(Map.of(DeviceType.RECIPROCATING_ENGINE, 118.875, DeviceType.BATTERY, -6.375),
+                        Map.of(DeviceType.BATTERY, 6.375), 12.5, 0, 0, 300, co2Kg),
+                new PlanMetrics.Service(125, 125, 0, 50, 1, 0),
+                new PlanMetrics.Savings(1000, 1000 - totalCost, (1000 - totalCost) / 10));
     }
 
     /** A 15-minute engine and battery plan, short of demand in its second interval. */

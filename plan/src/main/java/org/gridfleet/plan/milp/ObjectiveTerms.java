@@ -123,9 +123,9 @@ final class ObjectiveTerms {
     }
 
     /**
-     * Σ_t Σ_a FOR_a·ℓ[a,t]·h with ℓ[a,t] ≥ out[a,t] − R[t]: the expected energy not served when one device fails
-     * (with probability its forced outage rate) and the spinning reserve R[t] replaces what it can of its output. It
-     * prefers reliable devices and more reserve; {@link UnitCommitmentModel#addOutageExposure()} makes ℓ.
+     * Σ_t Σ_a FOR_a·ℓ[a,t]·h, ℓ[a,t] the output device a's failure would leave uncovered by the reserve the others
+     * hold: the expected energy not served when one device fails (with probability its forced outage rate). It prefers
+     * reliable devices and more reserve; {@code UnitCommitmentModel.addOutageExposure} makes ℓ.
      */
     private void energyNotServed(Map<MPVariable, Double> term) {
         for (var exposure : m.outageExposure().entrySet()) {

@@ -553,8 +553,10 @@ final class UnitCommitmentModel {
     // ---- reliability ------------------------------------------------------------------------------------------
 
     /**
-     * R[t] = Σ_g (P̄[g,t]·u[g,t] − p[g,t]) + Σ_s ρ[s,t], and for every device with a forced outage rate
-     * ℓ[a,t] ≥ out[a,t] − R[t], ℓ ≥ 0: what its failure would leave uncovered (out = p, q or d).
+     * R[t] = Σ_g (P̄[g,t]·u[g,t] − p[g,t]) + Σ_s ρ[s,t], and for every device with a forced outage rate what its failure
+     * would leave uncovered, ℓ[a,t] ≥ 0 and ℓ[a,t] ≥ lost[a,t] − (R[t] − own[a,t]): the output it loses beyond the
+     * reserve the others hold. A generator loses p and its own headroom P̄·u − p, so ℓ ≥ P̄·u − R; a store loses d and
+     * ρ, so ℓ ≥ d + ρ − R; a renewable loses q and holds no reserve, so ℓ ≥ q − R.
      */
     private void addOutageExposure() {
         for (int t = 0; t < n; t++) {
@@ -569,27 +571,40 @@ final class UnitCommitmentModel {
                 held.setCoefficient(storageReserveKw[s][t], 1);
             }
             for (int g = 0; g < generators.size(); g++) {
-                exposure(generators.get(g), powerKw[g][t], t);
+                MPConstraint lost = exposure(generators.get(g), t);
+                if (lost != null) {
+                    lost.setCoefficient(on[g][t], -capKw(g, t));
+                }
             }
             for (int r = 0; r < renewables.size(); r++) {
-                exposure(renewables.get(r), renewableKw[r][t], t);
+                MPConstraint lost = exposure(renewables.get(r), t);
+                if (lost != null) {
+                    lost.setCoefficient(renewableKw[r][t], -1);
+                }
             }
             for (int s = 0; s < stores.size(); s++) {
-                exposure(stores.get(s), dischargeKw[s][t], t);
+                MPConstraint lost = exposure(stores.get(s), t);
+                if (lost != null) {
+                    lost.setCoefficient(dischargeKw[s][t], -1);
+                    lost.setCoefficient(storageReserveKw[s][t], -1);
+                }
             }
         }
     }
 
-    private void exposure(Asset asset, MPVariable outputKw, int t) {
+    /** ℓ[a,t] + R[t] − lost[a,t] ≥ 0 without the lost part, which the caller adds; null for a device that never fails. */
+    private MPConstraint exposure(Asset asset, int t) {
         double rate = asset.info().reliability().forcedOutageRate();
-        if (rate > 0) {
-            MPVariable uncovered = solver.makeNumVar(0, MPSolver.infinity(), "uncovered_kw[" + asset.id().value() + "," + t + "]");
-            MPConstraint covered = solver.makeConstraint(0, MPSolver.infinity(), "outage_exposure[" + asset.id().value() + "," + t + "]");
-            covered.setCoefficient(uncovered, 1);
-            covered.setCoefficient(outputKw, -1);
-            covered.setCoefficient(reserveKw[t], 1);
-            outageExposure.put(uncovered, rate);
+        if (rate == 0) {
+            return null;
         }
+        String at = "[" + asset.id().value() + "," + t + "]";
+        MPVariable uncovered = solver.makeNumVar(0, MPSolver.infinity(), "uncovered_kw" + at);
+        MPConstraint covered = solver.makeConstraint(0, MPSolver.infinity(), "outage_exposure" + at);
+        covered.setCoefficient(uncovered, 1);
+        covered.setCoefficient(reserveKw[t], 1);
+        outageExposure.put(uncovered, rate);
+        return covered;
     }
 
     /** ℓ[a,t] → FOR_a, for {@link ObjectiveTerms}. */

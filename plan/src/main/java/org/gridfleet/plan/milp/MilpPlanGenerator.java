@@ -20,7 +20,7 @@ import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
  *
  * <p>Unlike the merit-order baseline it respects ramp rates, minimum up and down times (including what the initial
  * state still owes), hot and cold start costs and looks ahead over the whole horizon. Requirements it cannot meet
- * become penalised slack, so it always returns a plan: {@code Optimal} when SCIP proves it (gap below 1e-9),
+ * become penalised slack, so it always returns a plan: {@code Optimal} when SCIP proves it (gap below 1e-7),
  * {@code Feasible(gap)} when it stops at the gap target or the time limit, and {@code Infeasible} with the
  * shortfalls, measured on the plan as the checker measures them, when demand or reserve falls short somewhere.
  *
@@ -30,8 +30,8 @@ import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
  */
 public final class MilpPlanGenerator implements PlanGenerator {
     public static final String NAME = "milp";
-    /** A gap this small is a proof of optimality. */
-    static final double PROVEN_GAP = 1e-9;
+    /** A gap this small is a proof of optimality (OR-Tools' objective value and SCIP's bound differ by ~1e-9). */
+    static final double PROVEN_GAP = 1e-7;
 
     private final MilpOptions options;
     /** The solver of the solve under way, so that {@link #interrupt()} can reach it from another thread. */
@@ -58,9 +58,11 @@ public final class MilpPlanGenerator implements PlanGenerator {
     @Override
     public List<DispatchPlan> generate(PlanningProblem problem) {
         Natives.load();
-        UnitCommitmentModel model = new UnitCommitmentModel(problem, options, ObjectiveScales.of(problem, options.objective()));
+        DispatchPlan baseline = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        UnitCommitmentModel model = new UnitCommitmentModel(problem, options, ObjectiveScales.of(problem, options.objective(), baseline));
         MPSolver solver = model.solver;
         try {
+            model.hintCommitments(baseline);
             // solve: SCIP with tight feasibility, the gap target and the time limit; Ctrl-C is the caller's to handle
             solver.setSolverSpecificParametersAsString("numerics/feastol = 1e-9\nmisc/catchctrlc = FALSE\n");
             solver.setTimeLimit(options.timeLimit().toMillis());
@@ -71,14 +73,14 @@ public final class MilpPlanGenerator implements PlanGenerator {
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
             running.set(solver);
             if (interrupted) {
-                return new MeritOrderPlanGenerator().generate(problem); // stopped before the solve began
+                return List.of(baseline); // stopped before the solve began
             }
             MPSolver.ResultStatus result = solver.solve(parameters);
             running.set(null);
 
             // check status
             if (result != MPSolver.ResultStatus.OPTIMAL && result != MPSolver.ResultStatus.FEASIBLE) {
-                return new MeritOrderPlanGenerator().generate(problem);
+                return List.of(baseline);
             }
             double gap = relativeGap(solver.objective().value(), solver.objective().bestBound());
             PlanStatus solved = result == MPSolver.ResultStatus.OPTIMAL && gap <= PROVEN_GAP
@@ -105,7 +107,7 @@ public final class MilpPlanGenerator implements PlanGenerator {
         }
     }
 
-    /** SCIP's gap: |primal − dual| / min(|primal|, |dual|); 0 when they agree to 1e-9 (relative, at least absolute). */
+    /** SCIP's gap: |primal − dual| / min(|primal|, |dual|); 0 when they agree to 1e-7 (relative, at least absolute). */
     static double relativeGap(double primal, double dual) {
         double difference = Math.abs(primal - dual);
         if (difference <= PROVEN_GAP * Math.max(1, Math.abs(primal))) {

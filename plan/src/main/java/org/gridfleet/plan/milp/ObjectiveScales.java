@@ -14,7 +14,6 @@ import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
-import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 
 /**
  * What each objective of a combination is divided by before it is weighed: its value on the merit-order plan, so
@@ -28,12 +27,11 @@ final class ObjectiveScales {
 
     private ObjectiveScales() {}
 
-    /** Empty for cost alone (its own unit is fine); otherwise a positive scale for every kind. */
-    static Map<ObjectiveKind, Double> of(PlanningProblem problem, Objective objective) {
+    /** Empty for cost alone (its own unit is fine); otherwise a positive scale for every kind, from the merit-order plan. */
+    static Map<ObjectiveKind, Double> of(PlanningProblem problem, Objective objective, DispatchPlan baseline) {
         if (objective.weights().keySet().equals(Set.of(ObjectiveKind.COST))) {
             return Map.of();
         }
-        DispatchPlan baseline = new MeritOrderPlanGenerator().generate(problem).getFirst();
         PlanMetrics metrics = new PlanEvaluator().evaluate(baseline, problem);
         double h = problem.grid().stepHours();
         double demandKwh = Arrays.stream(problem.demandKw().toArray()).sum() * h;

@@ -4,6 +4,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.fleet.GridConnection;
 import org.gridfleet.model.fleet.ReserveRequirement;
+import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.plan.Objective;
 import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.problem.PlanningProblem;
@@ -274,24 +276,30 @@ final class UnitCommitmentModel {
             logic.setCoefficient(start[g][t], -1);
             logic.setCoefficient(stop[g][t], 1);
 
-            // ramp up:   p[g,t] − p[g,t−1] ≤ RU·u[g,t−1] + SU·v[g,t]
             double previousOn = t == 0 ? (wasOn ? 1 : 0) : 0;
             double previousKw = t == 0 ? initialKw : 0;
-            MPConstraint rampUp = solver.makeConstraint(-MPSolver.infinity(), rampUpKw * previousOn + previousKw, "ramp_up" + at);
-            rampUp.setCoefficient(powerKw[g][t], 1);
-            rampUp.setCoefficient(start[g][t], -startUpKw);
-            if (t > 0) {
-                rampUp.setCoefficient(powerKw[g][t - 1], -1);
-                rampUp.setCoefficient(on[g][t - 1], -rampUpKw);
+            // ramp up:   p[g,t] − p[g,t−1] ≤ RU·u[g,t−1] + SU·v[g,t]   (cannot bind when RU ≥ rated: left out)
+            if (rampUpKw < gen.ratedPowerKw()) {
+                MPConstraint rampUp = solver.makeConstraint(-MPSolver.infinity(), rampUpKw * previousOn + previousKw, "ramp_up" + at);
+                rampUp.setCoefficient(powerKw[g][t], 1);
+                rampUp.setCoefficient(start[g][t], -startUpKw);
+                if (t > 0) {
+                    rampUp.setCoefficient(powerKw[g][t - 1], -1);
+                    rampUp.setCoefficient(on[g][t - 1], -rampUpKw);
+                }
             }
-            // ramp down: p[g,t−1] − p[g,t] ≤ RD·u[g,t] + SD·w[g,t] + σ[g,t]
-            MPConstraint rampDown = solver.makeConstraint(-MPSolver.infinity(), -previousKw, "ramp_down" + at);
-            rampDown.setCoefficient(powerKw[g][t], -1);
-            rampDown.setCoefficient(on[g][t], -rampDownKw);
-            rampDown.setCoefficient(stop[g][t], -shutDownKw);
-            rampDown.setCoefficient(rampSlackKw[g][t], -1);
-            if (t > 0) {
-                rampDown.setCoefficient(powerKw[g][t - 1], 1);
+            // ramp down: p[g,t−1] − p[g,t] ≤ RD·u[g,t] + SD·w[g,t] + σ[g,t]   (cannot bind when RD ≥ rated: left out)
+            if (rampDownKw < gen.ratedPowerKw()) {
+                MPConstraint rampDown = solver.makeConstraint(-MPSolver.infinity(), -previousKw, "ramp_down" + at);
+                rampDown.setCoefficient(powerKw[g][t], -1);
+                rampDown.setCoefficient(on[g][t], -rampDownKw);
+                rampDown.setCoefficient(stop[g][t], -shutDownKw);
+                rampDown.setCoefficient(rampSlackKw[g][t], -1);
+                if (t > 0) {
+                    rampDown.setCoefficient(powerKw[g][t - 1], 1);
+                }
+            } else {
+                rampSlackKw[g][t].setUb(0);
             }
         }
         addMinimumTimes(g);
@@ -350,6 +358,12 @@ final class UnitCommitmentModel {
         boolean wasOn = gen.initialState().on();
         double hoursOff = wasOn ? 0 : gen.initialState().hoursInState();
         boolean hotCheaper = gen.startUp().hotStartCost() <= gen.startUp().coldStartCost();
+        if (gen.startUp().hotStartCost() == gen.startUp().coldStartCost()) {
+            for (int t = 0; t < n; t++) {
+                hotStart[g][t].setUb(0); // every start costs the same: nothing to tell apart
+            }
+            return;
+        }
         for (int t = 0; t < n; t++) {
             String at = "[" + id + "," + t + "]";
             // hot0: before the window reaches into the horizon, the initial state decides
@@ -548,6 +562,27 @@ final class UnitCommitmentModel {
             reserve.setCoefficient(storageReserveKw[s][t], 1);
         }
         reserve.setCoefficient(reserveShortKw[t], 1);
+    }
+
+    // ---- warm start -------------------------------------------------------------------------------------------
+
+    /**
+     * Offers SCIP the commitments of {@code plan} (the merit-order plan) as a partial solution; SCIP completes it
+     * where it can and otherwise ignores it. Units the model cannot run in an interval are left out of the hint.
+     */
+    void hintCommitments(DispatchPlan plan) {
+        List<MPVariable> variables = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int g = 0; g < generators.size(); g++) {
+            var committed = plan.schedule(generators.get(g).id()).orElseThrow().committed();
+            for (int t = 0; t < n; t++) {
+                if (on[g][t].ub() > 0.5 && on[g][t].lb() < 0.5) {
+                    variables.add(on[g][t]);
+                    values.add(committed.get(t) ? 1.0 : 0.0);
+                }
+            }
+        }
+        solver.setHint(variables.toArray(MPVariable[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     // ---- reliability ------------------------------------------------------------------------------------------

@@ -23,7 +23,10 @@ import org.gridfleet.plan.milp.MilpPlanGenerator;
  * once per size; the time limit and gap target are the planner's own.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.gridfleet.bench.PlanBench [--time-limit 60s] [--gap 0.1] [--seed 1]
- *        [--intervals 96] [--log] DEVICES...</pre>
+ *        [--intervals 96] [--log] [--free-end] DEVICES...</pre>
+ *
+ * <p>{@code --free-end} drops the storage end-of-horizon targets, which the merit order does not keep either, so
+ * that the cost ratio compares plans under the same rules (but for ramps and minimum times, which only the MILP keeps).
  *
  * <p>Peak memory is the process's peak resident set ({@code VmHWM}), which counts SCIP's native memory as well as the
  * Java heap; run one size per process to read it per size.
@@ -37,6 +40,7 @@ public final class PlanBench {
         long seed = 1;
         int intervals = 96;
         boolean log = false;
+        boolean freeEnd = false;
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -45,15 +49,17 @@ public final class PlanBench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--intervals" -> intervals = Integer.parseInt(args[++i]);
                 case "--log" -> log = true;
+                case "--free-end" -> freeEnd = true;
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 10_000);
         }
-        MilpOptions options = MilpOptions.DEFAULT.withTimeLimit(timeLimit).withRelativeGap(gapPercent / 100).withSolverLog(log);
-        System.out.printf(Locale.ROOT, "MILP: time limit %d s, gap target %.3f %%, seed %d, %d intervals%n",
-                timeLimit.toSeconds(), gapPercent, seed, intervals);
+        MilpOptions options = MilpOptions.DEFAULT.withTimeLimit(timeLimit).withRelativeGap(gapPercent / 100).withSolverLog(log)
+                .withFinalSocTargets(!freeEnd);
+        System.out.printf(Locale.ROOT, "MILP: time limit %d s, gap target %.3f %%, seed %d, %d intervals, storage end targets %s%n",
+                timeLimit.toSeconds(), gapPercent, seed, intervals, freeEnd ? "off" : "on");
         System.out.println("| devices | merit order s | merit order cost | MILP s | status | gap % | MILP cost | MILP ÷ merit | hard violations | peak RSS MiB |");
         System.out.println("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         for (int devices : sizes) {

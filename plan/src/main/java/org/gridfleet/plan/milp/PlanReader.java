@@ -59,7 +59,7 @@ final class PlanReader {
         readRenewables();
         readStorage();
         List<DeviceSchedule> schedules = schedules();
-        ShortfallReport report = new ShortfallReport(m.problem.grid(), m.grid.islanded());
+        ShortfallReport report = new ShortfallReport(m.problem);
         double[] outputKw = new double[n];
         for (DeviceSchedule s : schedules) {
             for (int t = 0; t < n; t++) {

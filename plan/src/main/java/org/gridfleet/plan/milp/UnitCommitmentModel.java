@@ -27,7 +27,7 @@ import org.gridfleet.model.problem.PlanningProblem;
 final class UnitCommitmentModel {
     /** Minimum up/down and run hours agree with the plan checker within this many hours. */
     private static final double TOLERANCE_HOURS = 1e-6;
-    /** The end-of-horizon energy target costs M/1000 per kWh missed: the dearest rate of the objective. */
+    /** The end-of-horizon energy target costs M/1000 per kWh missed: the largest coefficient per kW·interval. */
     static final double FINAL_SOC_PENALTY_DIVISOR = 1000;
     /** Cost's weight, relative to the others' sum, when the objective leaves cost out. */
     static final double COST_TIE_BREAK = 1e-4;
@@ -652,11 +652,12 @@ final class UnitCommitmentModel {
     /**
      * min Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}; with a tiny share of cost when cost has no
      * weight, so that equally good plans are told apart by what they cost)
-     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + M′·Σ_s ε_T.
+     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + (M/1000)·Σ_s ε_T.
      *
      * <p>M is 1000 × the largest coefficient of the weighted objective per kW·interval (so any start, any price, is
-     * cheaper than the smallest shortfall worth its name); M′ = M/1000 values energy missing from a store's end target
-     * at the dearest rate the objective knows: a target, not a requirement, since serving demand comes first.
+     * cheaper than the smallest shortfall worth its name); M/1000 per kWh missing from a store's end target is still
+     * dearer than any start or price, so the target is met wherever the fleet can refill the store: a target, not a
+     * requirement, since serving demand comes first.
      *
      * @return M per kWh
      */
@@ -691,6 +692,8 @@ final class UnitCommitmentModel {
             for (int t = 0; t < n; t++) {
                 goal.setCoefficient(socDeficitKwh[s][t], penalty);
             }
+            // energy borrowed from the next horizon: dearer than any start or price per kWh, so a store meets its
+            // target wherever the fleet can refill it, yet far below a shortfall of demand or reserve
             goal.setCoefficient(finalDeficitKwh[s], penalty / FINAL_SOC_PENALTY_DIVISOR);
         }
         for (int t = 0; t < n; t++) {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridfleet.ingest.IngestPipeline;
 import org.gridfleet.model.plan.Objective;
+import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.io.PlanJson;
 import org.gridfleet.plan.io.ScheduleCsv;
 import picocli.CommandLine;
@@ -110,7 +111,8 @@ final class PlanCommand implements Callable<Integer> {
         String base = absolute.getFileName().toString().replaceFirst("\\.json$", "");
         Path schedule = absolute.resolveSibling(base + ".csv");
         Path soc = absolute.resolveSibling(base + "-soc.csv");
-        Files.writeString(absolute, PlanJson.write(planned.plan(), planned.metrics(), planned.solve(), planned.comparison()));
+        Files.writeString(absolute, PlanJson.write(planned.plan(), planned.metrics(), planned.solve(), planned.comparison(),
+                CapacityDiagnosis.of(planned.problem(), planned.plan().status())));
         Files.writeString(schedule, ScheduleCsv.setPoints(planned.plan()));
         Files.writeString(soc, ScheduleCsv.stateOfCharge(planned.plan()));
 

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.gridfleet.model.Profile;
+import java.util.stream.Stream;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.asset.DeviceType;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
+import org.gridfleet.model.problem.PlanningProblem;
+import org.gridfleet.plan.CapacityDiagnosis;
+import org.gridfleet.plan.ShortfallReport;
 import org.gridfleet.plan.check.Violation;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
@@ -19,11 +22,13 @@ import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 /**
  * Prints a plan as the operator reads it: how it was solved and how good it is known to be, its true cost (exact cost
  * curves), savings against buying all demand from the grid and against the merit-order baseline, energy by device type,
- * fuel and emissions, where demand is not met, and the independent check.
+ * fuel and emissions, where demand is not met and why the fleet cannot deliver it, and the independent check.
  */
 final class PlanSummary {
     /** Intervals listed one by one when demand is not met; the rest are counted. */
     private static final int SHORTFALL_ROWS = 20;
+    /** Intervals explained one by one (the furthest beyond the fleet first); the rest are counted. */
+    private static final int DIAGNOSIS_ROWS = 10;
 
     private PlanSummary() {}
 
@@ -65,7 +70,10 @@ final class PlanSummary {
         out.printf(Locale.ROOT, "  %-22s %,14.1f%n  %-22s %,14.1f%n  %-22s %,14.1f%n", "grid import", e.importKwh(), "grid export", e.exportKwh(),
                 "renewables curtailed", e.curtailedKwh());
 
-        printService(out, plan.status(), grid, planned.problem().demandKw());
+        printService(out, plan.status(), grid);
+        if (plan.status() instanceof PlanStatus.Infeasible infeasible) {
+            printDiagnosis(out, planned.problem(), infeasible, plan.generator());
+        }
         printCheck(out, plan.generator(), planned.violations());
     }
 
@@ -117,14 +125,15 @@ final class PlanSummary {
         }
     }
 
-    private static void printService(PrintWriter out, PlanStatus status, TimeGrid grid, Profile demandKw) {
+    private static void printService(PrintWriter out, PlanStatus status, TimeGrid grid) {
         if (!(status instanceof PlanStatus.Infeasible infeasible)) {
             out.printf(Locale.ROOT, "%nDemand and spinning reserve are met in all %d intervals.%n", grid.intervals());
             return;
         }
         List<Shortfall> demand = infeasible.shortfalls().stream().filter(f -> f.kind() == Shortfall.Kind.DEMAND).toList();
         List<Shortfall> reserve = infeasible.shortfalls().stream().filter(f -> f.kind() == Shortfall.Kind.RESERVE).toList();
-        out.printf(Locale.ROOT, "%nNOT MET: %s%n", infeasible.reason());
+        // why is printed in full below the table
+        out.printf(Locale.ROOT, "%nNOT MET: %s%n", whatOnly(infeasible.reason()));
         out.printf(Locale.ROOT, "  demand is short in %d and reserve in %d of %d intervals%n", demand.size(), reserve.size(), grid.intervals());
         out.printf(Locale.ROOT, "  %-8s %-22s %-8s %12s %12s %12s%n", "interval", "start", "kind", "required kW", "delivered kW", "short kW");
         List<Shortfall> listed = infeasible.shortfalls().stream().limit(SHORTFALL_ROWS).toList();
@@ -134,6 +143,44 @@ final class PlanSummary {
         }
         if (listed.size() < infeasible.shortfalls().size()) {
             out.printf(Locale.ROOT, "  ... and %d more (all are in the plan JSON)%n", infeasible.shortfalls().size() - listed.size());
+        }
+    }
+
+    /** The reason without its capacity diagnosis ("... . Why: ..."), which {@link #printDiagnosis} prints interval by interval. */
+    static String whatOnly(String reason) {
+        int why = reason.indexOf(ShortfallReport.WHY);
+        return why < 0 ? reason : reason.substring(0, why);
+    }
+
+    /**
+     * Why the fleet cannot deliver what falls short, from the problem alone: the intervals beyond the fleet, furthest
+     * first, then those it could have met on its own, in time order.
+     */
+    private static void printDiagnosis(PrintWriter out, PlanningProblem problem, PlanStatus.Infeasible infeasible, String generator) {
+        CapacityDiagnosis diagnosis = CapacityDiagnosis.of(problem, infeasible.shortfalls());
+        if (diagnosis.isEmpty()) {
+            return;
+        }
+        List<CapacityDiagnosis.Interval> beyond = diagnosis.beyondFleet();
+        List<CapacityDiagnosis.Interval> within = diagnosis.intervals().stream().filter(i -> !i.beyondFleet()).toList();
+        out.printf(Locale.ROOT, "%n  Why: the most the fleet can deliver in each interval (from the fleet data alone) and what holds it back;%n"
+                + "  beyond the fleet in %d of these %d intervals, within it in %d%n", beyond.size(), diagnosis.intervals().size(), within.size());
+        List<CapacityDiagnosis.Interval> ordered = Stream.concat(beyond.stream(), within.stream()).toList();
+        ordered.stream().limit(DIAGNOSIS_ROWS).forEach(i -> out.println("  " + diagnosis.describe(i)));
+        if (ordered.size() > DIAGNOSIS_ROWS) {
+            List<CapacityDiagnosis.Interval> rest = ordered.subList(DIAGNOSIS_ROWS, ordered.size());
+            long restBeyond = rest.stream().filter(CapacityDiagnosis.Interval::beyondFleet).count();
+            out.printf(Locale.ROOT, "  ... and %d more (%d beyond the fleet, %d within it)%n", rest.size(), restBeyond, rest.size() - restBeyond);
+        }
+        if (!beyond.isEmpty()) {
+            boolean maintenance = beyond.stream().flatMap(i -> i.causes().stream()).anyMatch(c -> c.kind() == CapacityDiagnosis.Cause.Kind.MAINTENANCE);
+            out.println("  Beyond the fleet no plan can meet demand and reserve: add capacity" + (maintenance ? ", move maintenance" : "")
+                    + " or shed load.");
+        }
+        if (!within.isEmpty()) {
+            out.println("  Within the fleet the plan falls short through limits that join intervals (stored energy used earlier, run hours,"
+                    + " minimum up and down times, ramps) or through the plan generator's choices"
+                    + (generator.equals(MeritOrderPlanGenerator.NAME) ? ": the merit order plans one interval at a time, --solver milp looks ahead." : "."));
         }
     }
 

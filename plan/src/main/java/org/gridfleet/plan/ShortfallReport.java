@@ -1,5 +1,7 @@
 package org.gridfleet.plan;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -9,24 +11,33 @@ import java.util.Optional;
 import org.gridfleet.model.TimeGrid;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
+import org.gridfleet.model.problem.PlanningProblem;
 
 /**
  * Collects where a plan falls short and words it for a person, the same for every plan generator: which
- * requirement, in how many intervals, the worst interval and by how much, and what a person can do about it.
+ * requirement, in how many intervals, the worst interval and by how much, and what a person can do about it; then,
+ * given the problem, why the fleet cannot deliver it ({@link CapacityDiagnosis}: what the fleet could deliver at most
+ * in those intervals and which constraints bind).
  */
 public final class ShortfallReport {
     /** A requirement counts as met within this many kW (or kWh). */
     public static final double TOLERANCE_KW = 1e-6;
+    /** Separates what falls short from why, in an infeasible reason: "...: add capacity or shed load. Why: 02:00–03:00Z: ...". */
+    public static final String WHY = ". Why: ";
 
     private final TimeGrid grid;
     private final boolean islanded;
+    /** The problem planned, for the capacity diagnosis. */
+    private final PlanningProblem problem;
     private final List<Shortfall> shortfalls = new ArrayList<>();
     private final double[] oversupplyKw;
     private double unservedKwh;
 
-    public ShortfallReport(TimeGrid grid, boolean islanded) {
-        this.grid = grid;
-        this.islanded = islanded;
+    /** A report on a plan for {@code problem}, whose reason also says why the fleet cannot deliver what falls short. */
+    public ShortfallReport(PlanningProblem problem) {
+        this.problem = requireNonNull(problem, "problem");
+        this.grid = problem.grid();
+        this.islanded = problem.gridConnection().islanded();
         this.oversupplyKw = new double[grid.intervals()];
     }
 
@@ -56,7 +67,11 @@ public final class ShortfallReport {
         if (reasons.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PlanStatus.Infeasible(String.join("; ", reasons), shortfalls));
+        String reason = String.join("; ", reasons);
+        if (!shortfalls.isEmpty()) {
+            reason += WHY + CapacityDiagnosis.of(problem, shortfalls).summary();
+        }
+        return Optional.of(new PlanStatus.Infeasible(reason, shortfalls));
     }
 
     private double[] missing(Shortfall.Kind kind) {
@@ -96,7 +111,7 @@ public final class ShortfallReport {
     }
 
     /** Whole kW with a space between thousands ("1 234"); one decimal below 10. */
-    private static String kw(double value) {
+    static String kw(double value) {
         return value < 10
                 ? String.format(Locale.ROOT, "%.1f", value)
                 : String.format(Locale.ROOT, "%,.0f", value).replace(',', ' ');

@@ -33,6 +33,7 @@ import org.gridfleet.model.plan.Objective;
 import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
+import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 
 /**
@@ -46,7 +47,11 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
  *   "objective": {"cost": 1.0},                                  weights by objective kind
  *   "status": {"label": "infeasible", "reason": "...",           label: optimal | feasible | heuristic | infeasible;
  *              "shortfalls": [{"interval": 1, "kind": "demand",   feasible adds "relativeGap"
- *                              "requiredKw": 1200.0, "deliveredKw": 938.0}]},
+ *                              "requiredKw": 1200.0, "deliveredKw": 938.0}],
+ *              "diagnosis": [{"interval": 1, "demandKw": 1200.0,  optional: CapacityDiagnosis, what the fleet could
+ *                             "reserveKw": 0.0, "ratedKw": 1000.0,   deliver at most and what holds it back
+ *                             "deliverableKw": 985.5, "unservedKw": 214.5,
+ *                             "causes": [{"kind": "storage-energy", "asset": "BAT-1", "kw": 14.5, "text": "..."}]}]},
  *   "grid": {"start": "2026-11-23T00:00:00Z", "step": "PT1H", "intervals": 4},   ISO-8601 instant and duration
  *   "importKw": [...], "exportKw": [...],                        one value per interval
  *   "schedules": [{"asset": "GEN-A", "type": "reciprocating-engine",
@@ -157,21 +162,32 @@ public final class PlanJson {
         return write(plan, Optional.of(metrics));
     }
 
+    /** The plan with, when it is infeasible, the capacity diagnosis of its shortfalls ({@code status.diagnosis}). */
+    public static String write(DispatchPlan plan, CapacityDiagnosis diagnosis) {
+        return write(plan, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(diagnosis));
+    }
+
     /** The plan with its metrics, how it was solved and, when given, how it compares with the merit-order baseline. */
     public static String write(DispatchPlan plan, PlanMetrics metrics, Solve solve, Optional<Baseline> baseline) {
-        return write(plan, Optional.of(metrics), Optional.of(solve), baseline);
+        return write(plan, Optional.of(metrics), Optional.of(solve), baseline, Optional.empty());
+    }
+
+    /** As {@link #write(DispatchPlan, PlanMetrics, Solve, Optional)}, and an infeasible plan with its capacity diagnosis. */
+    public static String write(DispatchPlan plan, PlanMetrics metrics, Solve solve, Optional<Baseline> baseline, CapacityDiagnosis diagnosis) {
+        return write(plan, Optional.of(metrics), Optional.of(solve), baseline, Optional.of(diagnosis));
     }
 
     private static String write(DispatchPlan plan, Optional<PlanMetrics> metrics) {
-        return write(plan, metrics, Optional.empty(), Optional.empty());
+        return write(plan, metrics, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static String write(DispatchPlan plan, Optional<PlanMetrics> metrics, Optional<Solve> solve, Optional<Baseline> baseline) {
+    private static String write(DispatchPlan plan, Optional<PlanMetrics> metrics, Optional<Solve> solve, Optional<Baseline> baseline,
+                                Optional<CapacityDiagnosis> diagnosis) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("generator", plan.generator());
         writeObjective(root.putObject("objective"), plan.objective());
-        writeStatus(root.putObject("status"), plan.status());
+        writeStatus(root.putObject("status"), plan.status(), diagnosis);
         solve.ifPresent(sv -> writeSolve(root.putObject("solve"), sv, plan.status()));
         ObjectNode grid = root.putObject("grid");
         grid.put("start", plan.grid().start().toString());
@@ -208,14 +224,7 @@ public final class PlanJson {
             throw new IllegalArgumentException("plan JSON: formatVersion " + version + " is not supported (expected " + FORMAT_VERSION + ")");
         }
         Objective objective = objective(object(root, "objective"), "objective");
-        JsonNode gridNode = object(root, "grid");
-        TimeGrid grid;
-        try {
-            grid = new TimeGrid(Instant.parse(text(gridNode, "grid.start")), Duration.parse(text(gridNode, "grid.step")),
-                    integer(gridNode, "grid.intervals"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("plan JSON: grid: " + e.getMessage(), e);
-        }
+        TimeGrid grid = grid(root);
         List<DeviceSchedule> schedules = new ArrayList<>();
         JsonNode scheduleNodes = array(root, "schedules");
         for (int k = 0; k < scheduleNodes.size(); k++) {
@@ -237,6 +246,49 @@ public final class PlanJson {
         }
         return new DispatchPlan(text(root, "generator"), objective, readStatus(object(root, "status")), grid, schedules,
                 profile(root, "importKw"), profile(root, "exportKw"));
+    }
+
+    private static TimeGrid grid(JsonNode root) {
+        JsonNode gridNode = object(root, "grid");
+        try {
+            return new TimeGrid(Instant.parse(text(gridNode, "grid.start")), Duration.parse(text(gridNode, "grid.step")),
+                    integer(gridNode, "grid.intervals"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("plan JSON: grid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The capacity diagnosis an infeasible plan's file carries ({@code status.diagnosis}), if any. */
+    public static Optional<CapacityDiagnosis> readDiagnosis(String json) {
+        JsonNode root = parse(json);
+        JsonNode status = object(root, "status");
+        if (!status.has("diagnosis")) {
+            return Optional.empty();
+        }
+        JsonNode entries = array(status, "status.diagnosis");
+        List<CapacityDiagnosis.Interval> intervals = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            JsonNode e = entries.get(k);
+            String at = "status.diagnosis[" + k + "].";
+            List<CapacityDiagnosis.Cause> causes = new ArrayList<>();
+            JsonNode causeNodes = array(e, at + "causes");
+            for (int c = 0; c < causeNodes.size(); c++) {
+                JsonNode node = causeNodes.get(c);
+                String causeAt = at + "causes[" + c + "].";
+                String kind = text(node, causeAt + "kind");
+                JsonNode asset = node.get("asset");
+                if (asset == null || !(asset.isNull() || asset.isTextual())) {
+                    throw malformed(causeAt + "asset", "a device id or null");
+                }
+                causes.add(new CapacityDiagnosis.Cause(
+                        CapacityDiagnosis.Cause.Kind.byLabel(kind).orElseThrow(() -> malformed(causeAt + "kind", "a kind of cause, not '" + kind + "'")),
+                        asset.isNull() ? Optional.empty() : Optional.of(AssetId.of(asset.textValue())),
+                        num(node, causeAt + "kw"), text(node, causeAt + "text")));
+            }
+            intervals.add(new CapacityDiagnosis.Interval(integer(e, at + "interval"), num(e, at + "demandKw"), num(e, at + "reserveKw"),
+                    num(e, at + "ratedKw"), num(e, at + "deliverableKw"), num(e, at + "unservedKw"), causes));
+        }
+        return Optional.of(new CapacityDiagnosis(grid(root), intervals));
     }
 
     /** The metrics a plan file carries, if any. */
@@ -371,7 +423,7 @@ public final class PlanJson {
 
     // ---- status ------------------------------------------------------------------------------------------
 
-    private static void writeStatus(ObjectNode node, PlanStatus status) {
+    private static void writeStatus(ObjectNode node, PlanStatus status, Optional<CapacityDiagnosis> diagnosis) {
         node.put("label", status.label());
         switch (status) {
             case PlanStatus.Feasible f -> node.put("relativeGap", f.relativeGap());
@@ -385,9 +437,30 @@ public final class PlanJson {
                     entry.put("requiredKw", s.requiredKw());
                     entry.put("deliveredKw", s.deliveredKw());
                 }
+                diagnosis.ifPresent(d -> writeDiagnosis(node.putArray("diagnosis"), d));
             }
             case PlanStatus.Optimal o -> { }
             case PlanStatus.Heuristic h -> { }
+        }
+    }
+
+    private static void writeDiagnosis(ArrayNode array, CapacityDiagnosis diagnosis) {
+        for (CapacityDiagnosis.Interval i : diagnosis.intervals()) {
+            ObjectNode entry = array.addObject();
+            entry.put("interval", i.interval());
+            entry.put("demandKw", i.demandKw());
+            entry.put("reserveKw", i.reserveKw());
+            entry.put("ratedKw", i.ratedKw());
+            entry.put("deliverableKw", i.deliverableKw());
+            entry.put("unservedKw", i.unservedKw());
+            ArrayNode causes = entry.putArray("causes");
+            for (CapacityDiagnosis.Cause c : i.causes()) {
+                ObjectNode cause = causes.addObject();
+                cause.put("kind", c.kind().label());
+                c.asset().ifPresentOrElse(a -> cause.put("asset", a.value()), () -> cause.putNull("asset"));
+                cause.put("kw", c.kw());
+                cause.put("text", c.text());
+            }
         }
     }
 

@@ -383,7 +383,7 @@ final class MeritOrderRun {
     }
 
     private PlanStatus status() {
-        ShortfallReport report = new ShortfallReport(grid, connection.islanded());
+        ShortfallReport report = new ShortfallReport(problem);
         shortfalls.forEach(report::add);
         for (int t = 0; t < grid.intervals(); t++) {
             report.unserved(unservedKw[t] * h);

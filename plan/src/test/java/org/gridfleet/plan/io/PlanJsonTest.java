@@ -24,6 +24,7 @@ import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.model.problem.PlanningProblem;
+import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
@@ -129,6 +130,54 @@ class PlanJsonTest {
         assertThat(PlanJson.readMetrics(json)).contains(tinyMetrics(412.5, 3.2));
         assertThat(PlanJson.readSolve(json)).contains(tinySolve());
         assertThat(PlanJson.readBaseline(json)).contains(tinyBaseline());
+    }
+
+    @Test
+    void writesTheGoldenFileOfAPlanWithItsCapacityDiagnosis() throws IOException {
+        assertThat(PlanJson.write(tinyPlan(), tinyDiagnosis())).isEqualTo(golden("tiny-plan-diagnosed.json"));
+    }
+
+    @Test
+    void readsTheCapacityDiagnosisOfTheGoldenFileBack() throws IOException {
+        String json = golden("tiny-plan-diagnosed.json");
+
+        assertThat(PlanJson.read(json)).isEqualTo(tinyPlan());
+        assertThat(PlanJson.readDiagnosis(json)).contains(tinyDiagnosis());
+    }
+
+    @Test
+    void diagnosisIsAnAddedFieldThatOlderFilesLackAndFeasiblePlansNeverCarry() throws IOException {
+        assertThat(PlanJson.readDiagnosis(golden("tiny-plan.json"))).isEmpty();
+        assertThat(PlanJson.readDiagnosis(golden("tiny-milp-plan.json"))).isEmpty();
+        // a diagnosis handed in with a plan that meets every requirement has nothing to explain and is not written
+        DispatchPlan met = new DispatchPlan(tinyPlan().generator(), tinyPlan().objective(), new PlanStatus.Heuristic(), tinyPlan().grid(),
+                tinyPlan().schedules(), tinyPlan().importKw(), tinyPlan().exportKw());
+        assertThat(PlanJson.readDiagnosis(PlanJson.write(met, tinyDiagnosis()))).isEmpty();
+    }
+
+    @Test
+    void diagnosisOfAGeneratedPlanRoundTrips() {
+        PlanningProblem problem = Fleets.undersizedFleet();
+        DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        PlanMetrics metrics = new PlanEvaluator().evaluate(plan, problem);
+        CapacityDiagnosis diagnosis = CapacityDiagnosis.of(problem, plan.status());
+        Solve solve = new Solve("merit-order", Objective.of(ObjectiveKind.COST), 0.004, Stop.FINISHED, Optional.empty(), OptionalDouble.empty());
+
+        String json = PlanJson.write(plan, metrics, solve, Optional.empty(), diagnosis);
+
+        assertThat(diagnosis.intervals()).hasSize(2);
+        assertThat(diagnosis.intervals().getFirst().causes()).anySatisfy(c -> assertThat(c.asset()).isEmpty()); // islanded: no import
+        assertThat(PlanJson.readDiagnosis(json)).contains(diagnosis);
+        assertThat(PlanJson.read(json)).isEqualTo(plan);
+        assertThat(PlanJson.readMetrics(json)).contains(metrics);
+    }
+
+    @Test
+    void unknownKindOfCauseIsNamedWithItsPath() throws IOException {
+        String json = golden("tiny-plan-diagnosed.json").replace("\"kind\": \"storage-energy\"", "\"kind\": \"bad-luck\"");
+
+        assertThatThrownBy(() -> PlanJson.readDiagnosis(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'status.diagnosis[0].causes[0].kind'").hasMessageContaining("bad-luck");
     }
 
     @Test
@@ -248,6 +297,16 @@ class PlanJsonTest {
                 List.of(new DeviceSchedule(AssetId.of("GEN-1"), DeviceType.RECIPROCATING_ENGINE, Profile.of(225.5, 250), List.of(true, true), Profile.zeros(0)),
                         new DeviceSchedule(AssetId.of("BAT-1"), DeviceType.BATTERY, Profile.of(-25.5, 0), List.of(true, false), Profile.of(0.55, 0.55))),
                 Profile.of(0, 50), Profile.of(0, 0));
+    }
+
+    /**
+     * The tiny plan's shortfall at 00:15 explained: GEN-1 250 kW and an empty BAT-1 (50 kW, at its minimum) deliver at
+     * most 250 of the 300 kW asked; import serves the rest.
+     */
+    static CapacityDiagnosis tinyDiagnosis() {
+        return new CapacityDiagnosis(tinyPlan().grid(), List.of(new CapacityDiagnosis.Interval(1, 300, 0, 300, 250, 0,
+                List.of(new CapacityDiagnosis.Cause(CapacityDiagnosis.Cause.Kind.STORAGE_ENERGY, Optional.of(AssetId.of("BAT-1")), 50,
+                        "BAT-1 empty by stored energy (at most 5.5 kWh, minimum 5.5 kWh) −50 kW")))));
     }
 
     static String golden(String name) throws IOException {

@@ -125,7 +125,11 @@ class MeritOrderPlanGeneratorTest {
         assertThat(status.shortfalls().get(1).interval()).isEqualTo(2);
         assertThat(status.shortfalls().get(1).missingKw()).isCloseTo(600, within(KW));
         assertThat(status.reason()).isEqualTo(
-                "combined output is short of demand in 2 of 4 intervals, at most 600 kW (interval 2, 02:00Z), 862 kWh unserved: add capacity or shed load");
+                "combined output is short of demand in 2 of 4 intervals, at most 600 kW (interval 2, 02:00Z), 862 kWh unserved: add capacity or shed load"
+                        + ". Why: 02:00–03:00Z: demand 1 500 kW exceeds the most the fleet can deliver, 986 kW of its 1 000 kW rating, by 515 kW; "
+                        + "binding: BAT-1 limited to 86 of 100 kW by stored energy (at most 100 kWh, minimum 10 kWh) −15 kW; "
+                        + "islanded: no grid import for the 515 kW of demand beyond the fleet. "
+                        + "Also beyond the fleet in 1 more interval (01:00Z) by 215 kW; binding there: BAT-1 storage energy in 1");
         // islanded: no import, the balance does not close by exactly the unserved demand
         assertThat(plan.combinedOutputKw().toArray()).containsExactly(new double[] {800, 938, 900, 900}, within(KW));
     }
@@ -145,7 +149,9 @@ class MeritOrderPlanGeneratorTest {
         assertThat(plan.importKw().get(0)).isCloseTo(100, within(KW));
         assertThat(plan.status()).isEqualTo(new PlanStatus.Infeasible(
                 "combined output is short of demand in 1 of 1 intervals, at most 100 kW (interval 0, 00:00Z): grid import covers the difference;"
-                        + " add capacity for the plant to cover its demand itself",
+                        + " add capacity for the plant to cover its demand itself. Why: 00:00–01:00Z: demand 400 kW exceeds the most the fleet"
+                        + " can deliver, 300 kW of its 300 kW rating, by 100 kW; grid import can serve the 100 kW of demand beyond the fleet,"
+                        + " but does not count as the plant's own output",
                 List.of(new Shortfall(0, Shortfall.Kind.DEMAND, 400, 300))));
     }
 

@@ -27,8 +27,6 @@ import org.gridfleet.model.problem.PlanningProblem;
 final class UnitCommitmentModel {
     /** Minimum up/down and run hours agree with the plan checker within this many hours. */
     private static final double TOLERANCE_HOURS = 1e-6;
-    /** The end-of-horizon energy target costs M/1000 per kWh missed: the largest coefficient per kW·interval. */
-    static final double FINAL_SOC_PENALTY_DIVISOR = 1000;
     /** Cost's weight, relative to the others' sum, when the objective leaves cost out. */
     static final double COST_TIE_BREAK = 1e-4;
 
@@ -652,12 +650,12 @@ final class UnitCommitmentModel {
     /**
      * min Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}; with a tiny share of cost when cost has no
      * weight, so that equally good plans are told apart by what they cost)
-     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + (M/1000)·Σ_s ε_T.
+     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + Σ_s (r/ηc)·ε_T.
      *
      * <p>M is 1000 × the largest coefficient of the weighted objective per kW·interval (so any start, any price, is
-     * cheaper than the smallest shortfall worth its name); M/1000 per kWh missing from a store's end target is still
-     * dearer than any start or price, so the target is met wherever the fleet can refill the store: a target, not a
-     * requirement, since serving demand comes first.
+     * cheaper than the smallest shortfall worth its name). Energy missing from a store's end target is valued as
+     * bought back at r, the dearest rate per kWh of any energy variable, through the charger's losses: a target, not
+     * a requirement (serving demand comes first), and a value that does not swamp the objective and its gap.
      *
      * @return M per kWh
      */
@@ -680,6 +678,7 @@ final class UnitCommitmentModel {
             largest = Math.max(largest, Math.abs(c));
         }
         double penalty = 1000 * Math.max(1e-3, largest / h);
+        double dearestRate = dearestEnergyRate(combined);
 
         MPObjective goal = solver.objective();
         combined.forEach(goal::setCoefficient);
@@ -692,9 +691,8 @@ final class UnitCommitmentModel {
             for (int t = 0; t < n; t++) {
                 goal.setCoefficient(socDeficitKwh[s][t], penalty);
             }
-            // energy borrowed from the next horizon: dearer than any start or price per kWh, so a store meets its
-            // target wherever the fleet can refill it, yet far below a shortfall of demand or reserve
-            goal.setCoefficient(finalDeficitKwh[s], penalty / FINAL_SOC_PENALTY_DIVISOR);
+            // energy borrowed from the next horizon: bought back at the dearest rate, through the charger's losses
+            goal.setCoefficient(finalDeficitKwh[s], dearestRate / stores.get(s).chargeEfficiency());
         }
         for (int t = 0; t < n; t++) {
             goal.setCoefficient(shortKw[t], penalty * h);
@@ -704,5 +702,29 @@ final class UnitCommitmentModel {
         }
         goal.setMinimization();
         return penalty;
+    }
+
+    /** The largest weighted coefficient per kWh of any energy variable (output, charge, discharge, import, export). */
+    private double dearestEnergyRate(Map<MPVariable, Double> combined) {
+        double dearest = 0;
+        for (MPVariable[][] byAsset : List.of(powerKw, renewableKw, chargeKw, dischargeKw)) {
+            for (MPVariable[] variables : byAsset) {
+                for (MPVariable variable : variables) {
+                    dearest = Math.max(dearest, Math.abs(combined.getOrDefault(variable, 0.0)));
+                }
+            }
+        }
+        for (MPVariable[][] bySegment : segmentKw) {
+            for (MPVariable[] segments : bySegment) {
+                for (MPVariable segment : segments) {
+                    dearest = Math.max(dearest, Math.abs(combined.getOrDefault(segment, 0.0)));
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            dearest = Math.max(dearest, Math.abs(combined.getOrDefault(importKw[t], 0.0)));
+            dearest = Math.max(dearest, Math.abs(combined.getOrDefault(exportKw[t], 0.0)));
+        }
+        return Math.max(1e-3, dearest / h);
     }
 }

@@ -115,6 +115,32 @@ class MilpPlanGeneratorTest {
         assertThat(new PlanChecker().check(plan, problem)).extracting(Violation::rule).containsExactly(Violation.Rule.FINAL_SOC);
     }
 
+    /**
+     * <pre>
+     *   CHEAP  100 kW, 0.05 $/kWh      DEAR  100 kW, 0.20 $/kWh (the dearest rate: 0.20 $/kWh)
+     *   BAT    50 kW, 100 kWh, half full, target: end half full      demand 50 │ 50 kW
+     * </pre>
+     * Discharging the battery saves 0.05 $ per kWh of CHEAP's output, but every stored kWh missing at the end is
+     * valued at 0.20 $/ηc: the battery is kept, and what self-discharge takes is charged back from CHEAP. With the
+     * end target off it is emptied instead.
+     */
+    @Test
+    void storeIsRefilledToItsTargetWhereThatIsCheap() {
+        PlanningProblem problem = ProblemBuilder.hourly("refill", "2026-11-23T00:00:00Z", 2)
+                .add(Assets.generator("CHEAP", DeviceType.RECIPROCATING_ENGINE, 100, 0, new CostCurve.Quadratic(0, 0.05, 0)))
+                .add(Assets.generator("DEAR", DeviceType.MICROTURBINE, 100, 0, new CostCurve.Quadratic(0, 0.20, 0)))
+                .add(Assets.storage("BAT", DeviceType.BATTERY, 50, 100, 0.5))
+                .demand("EU-1", 50, 50).build();
+
+        DispatchPlan kept = plan(problem);
+        DispatchPlan drained = new MilpPlanGenerator(MilpOptions.DEFAULT.withRelativeGap(0).withFinalSocTargets(false))
+                .generate(problem).getFirst();
+
+        assertThat(new PlanChecker().check(kept, problem)).isEmpty();
+        assertThat(kept.schedule(AssetId.of("BAT")).orElseThrow().socFraction().get(1)).isGreaterThanOrEqualTo(0.5 - 1e-9);
+        assertThat(drained.schedule(AssetId.of("BAT")).orElseThrow().socFraction().get(1)).isLessThan(0.01);
+    }
+
     @Test
     void sameProblemGivesTheSamePlan() {
         for (PlanningProblem problem : List.of(Fleets.everyDeviceType(), RandomProblems.problem(3, 12, 24))) {

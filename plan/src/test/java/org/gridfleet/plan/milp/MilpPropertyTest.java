@@ -73,7 +73,9 @@ class MilpPropertyTest {
 
         assertThat(plan.generator()).isEqualTo(MilpPlanGenerator.NAME);
         assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem))
-                .filteredOn(v -> !(v.rule() == Violation.Rule.FINAL_SOC && missedTargetExplained(plan)))
+                // end targets are valued, not required: an optimal plan leaves a store short where refilling would need
+                // a dearer start (docs/optimization.md); MilpPlanGeneratorTest has one refilled where that is cheap
+                .filteredOn(v -> v.rule() != Violation.Rule.FINAL_SOC)
                 .isEmpty();
     }
 
@@ -177,14 +179,6 @@ class MilpPropertyTest {
      * An advisory finding no plan can avoid: a unit running when the horizon starts still owes minimum up time but
      * cannot run through it (maintenance, available output below its minimum, or no run hours left).
      */
-    /**
-     * A store may end below its target where serving demand and reserve left no energy for it (an infeasible plan),
-     * or where the time limit stopped the search (a feasible plan with a gap).
-     */
-    private static boolean missedTargetExplained(DispatchPlan plan) {
-        return !(plan.status() instanceof PlanStatus.Optimal);
-    }
-
     private static boolean unavoidable(Violation v, PlanningProblem problem) {
         if (v.hard() || v.rule() != Violation.Rule.MIN_UP_TIME) {
             return false;

@@ -46,6 +46,21 @@ public enum DeviceType {
         };
     }
 
+    /**
+     * Typical electrical efficiency (LHV) of a dispatchable generator at rated output, for estimating the fuel of a
+     * unit whose cost curve does not say (quadratic or piecewise-linear curves): diesel standby sets about a third,
+     * gas engines a little more, microturbines less, fuel cells the most. 0 for other types.
+     */
+    public double typicalElectricalEfficiency() {
+        return switch (this) {
+            case EMERGENCY_GENERATOR -> 0.33;
+            case RECIPROCATING_ENGINE -> 0.38;
+            case MICROTURBINE -> 0.28;
+            case FUEL_CELL -> 0.45;
+            default -> 0;
+        };
+    }
+
     /** Typical one-way charge or discharge efficiency of a storage type. */
     public double typicalEfficiency() {
         return switch (this) {

@@ -31,4 +31,14 @@ class DeviceTypeTest {
         assertThat(Arrays.stream(DeviceType.values()).filter(t -> t.category() == AssetCategory.STORAGE))
                 .containsExactlyInAnyOrder(DeviceType.BATTERY, DeviceType.SMES, DeviceType.FLYWHEEL);
     }
+
+    @ParameterizedTest
+    @EnumSource(DeviceType.class)
+    void onlyGeneratorsHaveAnElectricalEfficiencyAndItIsPlausible(DeviceType type) {
+        if (type.category() == AssetCategory.DISPATCHABLE_GENERATOR) {
+            assertThat(type.typicalElectricalEfficiency()).isBetween(0.2, 0.6);
+        } else {
+            assertThat(type.typicalElectricalEfficiency()).isZero();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.problem.PlanningProblem;
@@ -34,8 +33,10 @@ public final class MilpPlanGenerator implements PlanGenerator {
     static final double PROVEN_GAP = 1e-7;
 
     private final MilpOptions options;
-    /** The solver of the solve under way, so that {@link #interrupt()} can reach it from another thread. */
-    private final AtomicReference<MPSolver> running = new AtomicReference<>();
+    /** Guards {@link #running}: a solver is never interrupted after {@link #generate} has let go of it. */
+    private final Object lock = new Object();
+    /** The solver while SCIP may be solving, so that {@link #interrupt()} can reach it from another thread. */
+    private MPSolver running;
     private volatile boolean interrupted;
 
     public MilpPlanGenerator() {
@@ -71,12 +72,12 @@ public final class MilpPlanGenerator implements PlanGenerator {
             }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
-            running.set(solver);
+            hold(solver);
             if (interrupted) {
                 return List.of(baseline); // stopped before the solve began
             }
             MPSolver.ResultStatus result = solver.solve(parameters);
-            running.set(null);
+            hold(null);
 
             // check status
             if (result != MPSolver.ResultStatus.OPTIMAL && result != MPSolver.ResultStatus.FEASIBLE) {
@@ -89,8 +90,14 @@ public final class MilpPlanGenerator implements PlanGenerator {
             // read values
             return List.of(new PlanReader(model).read(solved));
         } finally {
-            running.set(null);
+            hold(null);
             solver.delete();
+        }
+    }
+
+    private void hold(MPSolver solver) {
+        synchronized (lock) {
+            running = solver;
         }
     }
 
@@ -101,10 +108,23 @@ public final class MilpPlanGenerator implements PlanGenerator {
      */
     public void interrupt() {
         interrupted = true;
-        MPSolver solver = running.get();
-        if (solver != null) {
-            solver.interruptSolve();
-        }
+        // SCIP drops an interrupt that arrives while OR-Tools is still loading the model into it: repeat it every
+        // 50 ms until the solve returns
+        Thread.ofPlatform().daemon().name("milp-interrupt").start(() -> {
+            while (true) {
+                synchronized (lock) {
+                    if (running == null) {
+                        return;
+                    }
+                    running.interruptSolve();
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** SCIP's gap: |primal − dual| / min(|primal|, |dual|); 0 when they agree to 1e-7 (relative, at least absolute). */

@@ -2,11 +2,12 @@ package org.gridfleet.plan.milp;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridfleet.model.asset.Asset;
-import org.gridfleet.model.asset.CostCurve;
 import org.gridfleet.model.asset.Generator;
+import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.plan.DeviceSchedule;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.plan.Objective;
@@ -51,7 +52,7 @@ final class ObjectiveScales {
         return Math.abs(baselineValue) > NEGLIGIBLE * standIn ? Math.abs(baselineValue) : standIn;
     }
 
-    /** Fuel as {@link ObjectiveTerms} counts it: the curve's where known, else output ÷ typical efficiency. */
+    /** Fuel as {@link ObjectiveTerms} counts it: the curve's where known, else output ÷ typical electrical efficiency. */
     private static double fuelKwh(DispatchPlan plan, PlanningProblem problem) {
         double h = problem.grid().stepHours();
         double fuel = 0;
@@ -59,10 +60,8 @@ final class ObjectiveScales {
             if (asset instanceof Generator g) {
                 DeviceSchedule s = plan.schedule(g.id()).orElseThrow();
                 for (int t = 0; t < s.powerKw().size(); t++) {
-                    double p = s.powerKw().get(t);
                     if (s.committed().get(t)) {
-                        fuel += (g.costCurve() instanceof CostCurve.FuelBased f ? f.fuelKwhPerHour(p).orElseThrow()
-                                : p / g.info().type().typicalEfficiency()) * h;
+                        fuel += ObjectiveTerms.fuelKwhPerHour(g, s.powerKw().get(t)) * h;
                     }
                 }
             }
@@ -70,15 +69,38 @@ final class ObjectiveScales {
         return fuel;
     }
 
-    /** Σ FOR·output·h: the energy exposed to forced outages, without the reserve's relief. */
+    /**
+     * The reliability objective on the plan: Σ FOR·ℓ·h with ℓ what a device's failure leaves uncovered by the reserve
+     * the others hold, R[t] taken as the committed generators' headroom plus the stores' unused discharge power (their
+     * stored energy not counted: a scale, not a check).
+     */
     private static double exposedKwh(DispatchPlan plan, PlanningProblem problem) {
         double h = problem.grid().stepHours();
-        double exposed = 0;
-        for (Asset asset : problem.assets()) {
-            double rate = asset.info().reliability().forcedOutageRate();
+        int n = problem.grid().intervals();
+        double[] reserveKw = new double[n];
+        double[][] ownKw = new double[problem.assets().size()][n];
+        List<Asset> assets = problem.assets();
+        for (int i = 0; i < assets.size(); i++) {
+            Asset asset = assets.get(i);
             DeviceSchedule s = plan.schedule(asset.id()).orElseThrow();
-            for (int t = 0; t < s.powerKw().size(); t++) {
-                exposed += rate * Math.max(0, s.powerKw().get(t)) * h;
+            for (int t = 0; t < n; t++) {
+                double a = problem.availability().get(asset.id()).get(t);
+                double p = s.powerKw().get(t);
+                ownKw[i][t] = switch (asset) {
+                    case Generator g -> s.committed().get(t) ? Math.max(0, g.ratedPowerKw() * a - p) : 0;
+                    case Storage st -> Math.max(0, st.maxDischargeKw() * a - Math.max(0, p));
+                    default -> 0;
+                };
+                reserveKw[t] += ownKw[i][t];
+            }
+        }
+        double exposed = 0;
+        for (int i = 0; i < assets.size(); i++) {
+            double rate = assets.get(i).info().reliability().forcedOutageRate();
+            DeviceSchedule s = plan.schedule(assets.get(i).id()).orElseThrow();
+            for (int t = 0; t < n && rate > 0; t++) {
+                double lostKw = Math.max(0, s.powerKw().get(t)) + ownKw[i][t];
+                exposed += rate * Math.max(0, lostKw - reserveKw[t]) * h;
             }
         }
         return exposed;

@@ -4,7 +4,6 @@ import com.google.ortools.linearsolver.MPVariable;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import org.gridfleet.model.asset.CostCurve;
 import org.gridfleet.model.asset.Generator;
 import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.plan.ObjectiveKind;
@@ -16,10 +15,13 @@ import org.gridfleet.model.plan.ObjectiveKind;
  */
 final class ObjectiveTerms {
     private final UnitCommitmentModel m;
+    /** Power and energy variables are in model units of this many kW (kWh): their coefficients are per unit. */
+    private final double kw;
     private final Map<ObjectiveKind, Map<MPVariable, Double>> terms = new EnumMap<>(ObjectiveKind.class);
 
     ObjectiveTerms(UnitCommitmentModel model) {
         this.m = model;
+        this.kw = model.kwPerUnit;
     }
 
     /** The expression of {@code kind}: coefficient by variable (absent = 0), built once. */
@@ -38,6 +40,9 @@ final class ObjectiveTerms {
     }
 
     private static void add(Map<MPVariable, Double> term, MPVariable variable, double coefficient) {
+        if (!Double.isFinite(coefficient)) {
+            throw new IllegalStateException("objective coefficient of " + variable.name() + " is not a number: " + coefficient);
+        }
         if (coefficient != 0) {
             term.merge(variable, coefficient, Double::sum);
         }
@@ -59,7 +64,7 @@ final class ObjectiveTerms {
                 // p = Pmin·u + Σδ, so O&M on p is O&M on Pmin·u and on each δ
                 add(term, m.on[g][t], (cost.costAtMinPerHour() + om * gen.minStablePowerKw()) * h);
                 for (int k = 0; k < cost.segments(); k++) {
-                    add(term, m.segmentKw[g][t][k], (cost.slopePerKwh()[k] + om) * h);
+                    add(term, m.segmentKw[g][t][k], (cost.slopePerKwh()[k] + om) * h * kw);
                 }
                 add(term, m.start[g][t], cold);
                 add(term, m.hotStart[g][t], -(cold - hot));
@@ -68,48 +73,66 @@ final class ObjectiveTerms {
         for (int r = 0; r < m.renewables.size(); r++) {
             double om = m.renewables.get(r).info().omCostPerKwh();
             for (int t = 0; t < m.n; t++) {
-                add(term, m.renewableKw[r][t], om * h);
+                add(term, m.renewableKw[r][t], om * h * kw);
             }
         }
         for (int s = 0; s < m.stores.size(); s++) {
             Storage st = m.stores.get(s);
             for (int t = 0; t < m.n; t++) {
-                add(term, m.chargeKw[s][t], st.degradationCostPerKwh() * h);
-                add(term, m.dischargeKw[s][t], (st.info().omCostPerKwh() + st.degradationCostPerKwh()) * h);
+                add(term, m.chargeKw[s][t], st.degradationCostPerKwh() * h * kw);
+                add(term, m.dischargeKw[s][t], (st.info().omCostPerKwh() + st.degradationCostPerKwh()) * h * kw);
             }
         }
         for (int t = 0; t < m.n; t++) {
-            add(term, m.importKw[t], m.problem.importTariffPerKwh().get(t) * h);
-            add(term, m.exportKw[t], -m.problem.salePricePerKwh().get(t) * h);
+            add(term, m.importKw[t], m.problem.importTariffPerKwh().get(t) * h * kw);
+            add(term, m.exportKw[t], -m.problem.salePricePerKwh().get(t) * h * kw);
         }
     }
 
     /** −Σ_t price·export·h: revenue from energy sold, negated so that less is better. */
     private void revenue(Map<MPVariable, Double> term) {
         for (int t = 0; t < m.n; t++) {
-            add(term, m.exportKw[t], -m.problem.salePricePerKwh().get(t) * m.h);
+            add(term, m.exportKw[t], -m.problem.salePricePerKwh().get(t) * m.h * kw);
         }
     }
 
     /**
-     * Σ_t Σ_g fuel(p)·h: the fuel curve where the cost curve knows it (fuel-based curves: cost ÷ fuel price, the same
-     * convex segments), else p ÷ the device type's typical efficiency (a linear estimate with no no-load fuel).
+     * Σ_t Σ_g fuel(p)·h, on the cost segments' breakpoints: fuel at Pmin on u, and each segment's fuel slope on δ.
+     * Exact at the breakpoints for a fuel-based curve (the cost curve divided by a positive fuel price has the same
+     * convex breakpoints); see {@link #fuelKwhPerHour} for other curves.
      */
     private void fuel(Map<MPVariable, Double> term) {
         double h = m.h;
         for (int g = 0; g < m.generators.size(); g++) {
             Generator gen = m.generators.get(g);
             CostSegments cost = m.cost[g];
-            boolean known = gen.costCurve() instanceof CostCurve.FuelBased;
-            double perCurrency = known ? 1 / ((CostCurve.FuelBased) gen.costCurve()).fuelPricePerKwh() : 0;
-            double perKwh = 1 / gen.info().type().typicalEfficiency();
+            double atKw = cost.minKw();
+            double fuelAt = fuelKwhPerHour(gen, atKw);
             for (int t = 0; t < m.n; t++) {
-                add(term, m.on[g][t], (known ? cost.costAtMinPerHour() * perCurrency : gen.minStablePowerKw() * perKwh) * h);
-                for (int k = 0; k < cost.segments(); k++) {
-                    add(term, m.segmentKw[g][t][k], (known ? cost.slopePerKwh()[k] * perCurrency : perKwh) * h);
+                add(term, m.on[g][t], fuelAt * h);
+            }
+            for (int k = 0; k < cost.segments(); k++) {
+                double nextKw = atKw + cost.widthKw()[k];
+                double fuelNext = fuelKwhPerHour(gen, nextKw);
+                double slope = (fuelNext - fuelAt) / cost.widthKw()[k];
+                for (int t = 0; t < m.n; t++) {
+                    add(term, m.segmentKw[g][t][k], slope * h * kw);
                 }
+                atKw = nextKw;
+                fuelAt = fuelNext;
             }
         }
+    }
+
+    /**
+     * Fuel burnt per hour at {@code powerKw}: the cost curve's own where it knows it (fuel-based curves), else output
+     * ÷ the device type's typical electrical efficiency, a linear estimate without no-load fuel. 0 at no output.
+     */
+    static double fuelKwhPerHour(Generator gen, double powerKw) {
+        if (powerKw <= 0) {
+            return 0;
+        }
+        return gen.costCurve().fuelKwhPerHour(powerKw).orElse(powerKw / gen.info().type().typicalElectricalEfficiency());
     }
 
     /** Σ_t Σ_g co2·p·h: the generators' CO2, as the evaluator counts it. */
@@ -117,7 +140,7 @@ final class ObjectiveTerms {
         for (int g = 0; g < m.generators.size(); g++) {
             double co2 = m.generators.get(g).co2KgPerKwh();
             for (int t = 0; t < m.n; t++) {
-                add(term, m.powerKw[g][t], co2 * m.h);
+                add(term, m.powerKw[g][t], co2 * m.h * kw);
             }
         }
     }
@@ -129,7 +152,7 @@ final class ObjectiveTerms {
      */
     private void energyNotServed(Map<MPVariable, Double> term) {
         for (var exposure : m.outageExposure().entrySet()) {
-            add(term, exposure.getKey(), exposure.getValue() * m.h);
+            add(term, exposure.getKey(), exposure.getValue() * m.h * kw);
         }
     }
 }

@@ -81,7 +81,7 @@ final class PlanReader {
             for (int t = 0; t < n; t++) {
                 boolean on = m.on[g][t].solutionValue() > 0.5;
                 generatorOn[g][t] = on;
-                generatorKw[g][t] = on ? clamp(m.powerKw[g][t].solutionValue(), gen.minStablePowerKw(), m.capKw(g, t)) : 0;
+                generatorKw[g][t] = on ? clamp(m.powerKw[g][t].solutionValue() * m.kwPerUnit, gen.minStablePowerKw(), m.capKw(g, t)) : 0;
             }
         }
     }
@@ -91,7 +91,7 @@ final class PlanReader {
             Renewable ren = m.renewables.get(r);
             Profile boundKw = m.problem.maxOutputKw(ren);
             for (int t = 0; t < n; t++) {
-                renewableKw[r][t] = ren.curtailable() ? clamp(m.renewableKw[r][t].solutionValue(), 0, boundKw.get(t)) : boundKw.get(t);
+                renewableKw[r][t] = ren.curtailable() ? clamp(m.renewableKw[r][t].solutionValue() * m.kwPerUnit, 0, boundKw.get(t)) : boundKw.get(t);
             }
         }
     }
@@ -112,8 +112,8 @@ final class PlanReader {
                 double a = m.availability(st, t);
                 double chargeLimitKw = st.maxChargeKw() * a;
                 double dischargeLimitKw = st.maxDischargeKw() * a;
-                double p = clamp(m.dischargeKw[s][t].solutionValue(), 0, dischargeLimitKw)
-                        - clamp(m.chargeKw[s][t].solutionValue(), 0, chargeLimitKw);
+                double p = clamp(m.dischargeKw[s][t].solutionValue() * m.kwPerUnit, 0, dischargeLimitKw)
+                        - clamp(m.chargeKw[s][t].solutionValue() * m.kwPerUnit, 0, chargeLimitKw);
                 double carriedKwh = energyKwh * Math.pow(1 - st.selfDischargePerHour(), h);
                 canDischargeKw[s][t] = Math.max(0, Math.min(dischargeLimitKw, (carriedKwh - minKwh) * st.dischargeEfficiency() / h));
                 double next = energy(st, carriedKwh, p);

@@ -44,6 +44,11 @@ final class UnitCommitmentModel {
     final double penaltyPerKwh;
     final CostSegments[] cost;
     private final Map<ObjectiveKind, Double> scales;
+    /**
+     * kW per model unit: powers and energies enter SCIP divided by this, so that the largest device is of order 10³
+     * whatever the fleet's size (SCIP's cuts stall on 10⁵-kW numbers, docs/validation.md); a power of ten, ≥ 1.
+     */
+    final double kwPerUnit;
 
     final MPSolver solver;
 
@@ -100,6 +105,7 @@ final class UnitCommitmentModel {
         this.stores = problem.assets().stream().filter(Storage.class::isInstance).map(Storage.class::cast).toList();
         this.demandKw = problem.demandKw().toArray();
         this.grid = problem.gridConnection();
+        this.kwPerUnit = kwPerUnit(problem);
         this.cost = generators.stream().map(g -> CostSegments.of(g, options.quadraticSegments())).toArray(CostSegments[]::new);
         this.solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
@@ -155,6 +161,16 @@ final class UnitCommitmentModel {
         return problem.availability().get(asset.id()).get(t);
     }
 
+    private static double kwPerUnit(PlanningProblem problem) {
+        double largest = problem.assets().stream().mapToDouble(a -> a.info().ratedPowerKw()).max().orElse(1);
+        return Math.max(1, Math.pow(10, Math.round(Math.log10(Math.max(largest, 1) / 1000))));
+    }
+
+    /** {@code kilowatts} (or kWh) in model units. */
+    double unit(double kilowatts) {
+        return kilowatts / kwPerUnit;
+    }
+
     /** P̄[g,t] = rated·a[g,t]: what the unit may produce in t. */
     double capKw(int g, int t) {
         Generator gen = generators.get(g);
@@ -194,7 +210,7 @@ final class UnitCommitmentModel {
                 rampSlackKw[g][t] = solver.makeNumVar(0, inf, "ramp_slack_kw" + at);
                 segmentKw[g][t] = new MPVariable[cost[g].segments()];
                 for (int k = 0; k < cost[g].segments(); k++) {
-                    segmentKw[g][t][k] = solver.makeNumVar(0, cost[g].widthKw()[k], "segment_kw[" + id + "," + t + "," + k + "]");
+                    segmentKw[g][t][k] = solver.makeNumVar(0, unit(cost[g].widthKw()[k]), "segment_kw[" + id + "," + t + "," + k + "]");
                 }
                 if (!canRun(g, t)) {
                     on[g][t].setUb(0); // maintenance, or available output below the minimum stable power
@@ -206,7 +222,7 @@ final class UnitCommitmentModel {
             double[] boundKw = problem.maxOutputKw(ren).toArray();
             for (int t = 0; t < n; t++) {
                 // 0 ≤ q[r,t] ≤ min(forecast, rated·a); = that bound when not curtailable
-                renewableKw[r][t] = solver.makeNumVar(ren.curtailable() ? 0 : boundKw[t], boundKw[t], "renewable_kw[" + ren.id().value() + "," + t + "]");
+                renewableKw[r][t] = solver.makeNumVar(ren.curtailable() ? 0 : unit(boundKw[t]), unit(boundKw[t]), "renewable_kw[" + ren.id().value() + "," + t + "]");
             }
         }
         for (int s = 0; s < stores.size(); s++) {
@@ -218,15 +234,15 @@ final class UnitCommitmentModel {
                 chargeKw[s][t] = solver.makeNumVar(0, inf, "charge_kw" + at);
                 dischargeKw[s][t] = solver.makeNumVar(0, inf, "discharge_kw" + at);
                 charging[s][t] = solver.makeBoolVar("charging" + at);
-                energyKwh[s][t] = solver.makeNumVar(0, maxKwh, "energy_kwh" + at);
+                energyKwh[s][t] = solver.makeNumVar(0, unit(maxKwh), "energy_kwh" + at);
                 socDeficitKwh[s][t] = solver.makeNumVar(0, inf, "soc_deficit_kwh" + at);
                 storageReserveKw[s][t] = solver.makeNumVar(-inf, inf, "storage_reserve_kw" + at);
             }
             finalDeficitKwh[s] = solver.makeNumVar(0, inf, "final_deficit_kwh[" + id + "]");
         }
         for (int t = 0; t < n; t++) {
-            importKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : grid.maxImportKw(), "import_kw[" + t + "]");
-            exportKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : grid.maxExportKw(), "export_kw[" + t + "]");
+            importKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : unit(grid.maxImportKw()), "import_kw[" + t + "]");
+            exportKw[t] = solver.makeNumVar(0, grid.islanded() ? 0 : unit(grid.maxExportKw()), "export_kw[" + t + "]");
             importing[t] = solver.makeBoolVar("importing[" + t + "]");
             shortKw[t] = solver.makeNumVar(0, inf, "short_kw[" + t + "]");
             unservedKw[t] = solver.makeNumVar(0, inf, "unserved_kw[" + t + "]");
@@ -240,13 +256,15 @@ final class UnitCommitmentModel {
     private void addGeneratorConstraints(int g) {
         Generator gen = generators.get(g);
         String id = gen.id().value();
-        double pmin = gen.minStablePowerKw();
-        double rampUpKw = gen.rampUpKwPerMin() * 60 * h;
-        double rampDownKw = gen.rampDownKwPerMin() * 60 * h;
+        // in model units (kwPerUnit)
+        double pmin = unit(gen.minStablePowerKw());
+        double rampUpKw = unit(gen.rampUpKwPerMin() * 60 * h);
+        double rampDownKw = unit(gen.rampDownKwPerMin() * 60 * h);
         double startUpKw = Math.max(pmin, rampUpKw);
         double shutDownKw = Math.max(pmin, rampDownKw);
+        double ratedKw = unit(gen.ratedPowerKw());
         boolean wasOn = gen.initialState().on();
-        double initialKw = gen.initialState().powerKw();
+        double initialKw = unit(gen.initialState().powerKw());
 
         for (int t = 0; t < n; t++) {
             String at = "[" + id + "," + t + "]";
@@ -258,12 +276,12 @@ final class UnitCommitmentModel {
                 output.setCoefficient(segmentKw[g][t][k], -1);
                 MPConstraint segment = solver.makeConstraint(-MPSolver.infinity(), 0, "segment[" + id + "," + t + "," + k + "]");
                 segment.setCoefficient(segmentKw[g][t][k], 1);
-                segment.setCoefficient(on[g][t], -cost[g].widthKw()[k]);
+                segment.setCoefficient(on[g][t], -unit(cost[g].widthKw()[k]));
             }
             // availability: p[g,t] ≤ Pmax·a[g,t]·u[g,t]
             MPConstraint available = solver.makeConstraint(-MPSolver.infinity(), 0, "available" + at);
             available.setCoefficient(powerKw[g][t], 1);
-            available.setCoefficient(on[g][t], -capKw(g, t));
+            available.setCoefficient(on[g][t], -unit(capKw(g, t)));
 
             // logic: u[g,t] − u[g,t−1] = v[g,t] − w[g,t]   (u[g,−1] from the initial state)
             MPConstraint logic = solver.makeConstraint(t == 0 ? (wasOn ? 1 : 0) : 0, t == 0 ? (wasOn ? 1 : 0) : 0, "logic" + at);
@@ -277,7 +295,7 @@ final class UnitCommitmentModel {
             double previousOn = t == 0 ? (wasOn ? 1 : 0) : 0;
             double previousKw = t == 0 ? initialKw : 0;
             // ramp up:   p[g,t] − p[g,t−1] ≤ RU·u[g,t−1] + SU·v[g,t]   (cannot bind when RU ≥ rated: left out)
-            if (rampUpKw < gen.ratedPowerKw()) {
+            if (rampUpKw < ratedKw) {
                 MPConstraint rampUp = solver.makeConstraint(-MPSolver.infinity(), rampUpKw * previousOn + previousKw, "ramp_up" + at);
                 rampUp.setCoefficient(powerKw[g][t], 1);
                 rampUp.setCoefficient(start[g][t], -startUpKw);
@@ -287,7 +305,7 @@ final class UnitCommitmentModel {
                 }
             }
             // ramp down: p[g,t−1] − p[g,t] ≤ RD·u[g,t] + SD·w[g,t] + σ[g,t]   (cannot bind when RD ≥ rated: left out)
-            if (rampDownKw < gen.ratedPowerKw()) {
+            if (rampDownKw < ratedKw) {
                 MPConstraint rampDown = solver.makeConstraint(-MPSolver.infinity(), -previousKw, "ramp_down" + at);
                 rampDown.setCoefficient(powerKw[g][t], -1);
                 rampDown.setCoefficient(on[g][t], -rampDownKw);
@@ -430,8 +448,11 @@ final class UnitCommitmentModel {
         Storage st = stores.get(s);
         String id = st.id().value();
         double kappa = kept(st);
-        double initialKwh = st.initialSoc() * st.energyCapacityKwh();
-        double minKwh = st.minSoc() * st.energyCapacityKwh();
+        // in model units (kwPerUnit)
+        double initialKwh = unit(st.initialSoc() * st.energyCapacityKwh());
+        double minKwh = unit(st.minSoc() * st.energyCapacityKwh());
+        double chargeLimitKw = unit(st.maxChargeKw());
+        double dischargeLimitKw = unit(st.maxDischargeKw());
         for (int t = 0; t < n; t++) {
             String at = "[" + id + "," + t + "]";
             double a = availability(st, t);
@@ -446,17 +467,17 @@ final class UnitCommitmentModel {
             // charge only in charging mode:       c[s,t] ≤ Cmax·a·y[s,t]
             MPConstraint charge = solver.makeConstraint(-MPSolver.infinity(), 0, "charge_mode" + at);
             charge.setCoefficient(chargeKw[s][t], 1);
-            charge.setCoefficient(charging[s][t], -st.maxChargeKw() * a);
+            charge.setCoefficient(charging[s][t], -chargeLimitKw * a);
             // discharge only otherwise:           d[s,t] ≤ Dmax·a·(1 − y[s,t])
-            MPConstraint discharge = solver.makeConstraint(-MPSolver.infinity(), st.maxDischargeKw() * a, "discharge_mode" + at);
+            MPConstraint discharge = solver.makeConstraint(-MPSolver.infinity(), dischargeLimitKw * a, "discharge_mode" + at);
             discharge.setCoefficient(dischargeKw[s][t], 1);
-            discharge.setCoefficient(charging[s][t], st.maxDischargeKw() * a);
+            discharge.setCoefficient(charging[s][t], dischargeLimitKw * a);
             // minimum soc: E[s,t] + ε[s,t] ≥ socMin·capacity   (ε only where self-discharge leaves no choice)
             MPConstraint minimum = solver.makeConstraint(minKwh, MPSolver.infinity(), "soc_min" + at);
             minimum.setCoefficient(energyKwh[s][t], 1);
             minimum.setCoefficient(socDeficitKwh[s][t], 1);
             // reserve by power:  ρ[s,t] ≤ Dmax·a − d[s,t]
-            MPConstraint byPower = solver.makeConstraint(-MPSolver.infinity(), st.maxDischargeKw() * a, "storage_reserve_power" + at);
+            MPConstraint byPower = solver.makeConstraint(-MPSolver.infinity(), dischargeLimitKw * a, "storage_reserve_power" + at);
             byPower.setCoefficient(storageReserveKw[s][t], 1);
             byPower.setCoefficient(dischargeKw[s][t], 1);
             // reserve by energy: ρ[s,t] ≤ (κ·E[s,t−1] − socMin·capacity)·ηd/h − d[s,t]
@@ -471,7 +492,7 @@ final class UnitCommitmentModel {
         }
         if (options.finalSocTargets()) {
             // end of horizon: E[s,T−1] + ε_T[s] ≥ socFinal·capacity
-            MPConstraint end = solver.makeConstraint(st.finalSoc() * st.energyCapacityKwh(), MPSolver.infinity(), "final_soc[" + id + "]");
+            MPConstraint end = solver.makeConstraint(unit(st.finalSoc() * st.energyCapacityKwh()), MPSolver.infinity(), "final_soc[" + id + "]");
             end.setCoefficient(energyKwh[s][n - 1], 1);
             end.setCoefficient(finalDeficitKwh[s], 1);
         }
@@ -480,7 +501,7 @@ final class UnitCommitmentModel {
     // ---- plant constraints ----------------------------------------------------------------------------------
 
     private void addPlantConstraints(int t) {
-        double demand = demandKw[t];
+        double demand = unit(demandKw[t]);
         // balance: Σp + Σq + Σ(d − c) + import − export + unserved − spill = demand
         MPConstraint balance = solver.makeConstraint(demand, demand, "balance[" + t + "]");
         // cover:   Σp + Σq + Σ(d − c) + short ≥ demand   (import does not count: the plant promises its own output)
@@ -520,10 +541,10 @@ final class UnitCommitmentModel {
         // import or export, not both: import ≤ Imax·x[t],  export ≤ Xmax·(1 − x[t])
         MPConstraint importOnly = solver.makeConstraint(-MPSolver.infinity(), 0, "import_mode[" + t + "]");
         importOnly.setCoefficient(importKw[t], 1);
-        importOnly.setCoefficient(importing[t], -grid.maxImportKw());
-        MPConstraint exportOnly = solver.makeConstraint(-MPSolver.infinity(), grid.maxExportKw(), "export_mode[" + t + "]");
+        importOnly.setCoefficient(importing[t], -unit(grid.maxImportKw()));
+        MPConstraint exportOnly = solver.makeConstraint(-MPSolver.infinity(), unit(grid.maxExportKw()), "export_mode[" + t + "]");
         exportOnly.setCoefficient(exportKw[t], 1);
-        exportOnly.setCoefficient(importing[t], grid.maxExportKw());
+        exportOnly.setCoefficient(importing[t], unit(grid.maxExportKw()));
 
         addReserve(t);
     }
@@ -535,10 +556,10 @@ final class UnitCommitmentModel {
     private void addReserve(int t) {
         ReserveRequirement rule = problem.reserve();
         if (rule.fractionOfDemand() * demandKw[t] > 0) {
-            reserveConstraint(t, "reserve_fraction[" + t + "]", rule.fractionOfDemand() * demandKw[t], -1);
+            reserveConstraint(t, "reserve_fraction[" + t + "]", unit(rule.fractionOfDemand() * demandKw[t]), -1);
         }
         if (rule.minimumKw() > 0) {
-            reserveConstraint(t, "reserve_minimum[" + t + "]", rule.minimumKw(), -1);
+            reserveConstraint(t, "reserve_minimum[" + t + "]", unit(rule.minimumKw()), -1);
         }
         if (rule.coverLargestUnit()) {
             for (int g = 0; g < generators.size(); g++) {
@@ -549,11 +570,11 @@ final class UnitCommitmentModel {
         }
     }
 
-    /** R[t] + shortR[t] − (unit ≥ 0 ? P̄[unit,t]·u[unit,t] : 0) ≥ requiredKw. */
-    private void reserveConstraint(int t, String name, double requiredKw, int unit) {
-        MPConstraint reserve = solver.makeConstraint(requiredKw, MPSolver.infinity(), name);
+    /** R[t] + shortR[t] − (lost ≥ 0 ? P̄[lost,t]·u[lost,t] : 0) ≥ required (model units). */
+    private void reserveConstraint(int t, String name, double required, int lost) {
+        MPConstraint reserve = solver.makeConstraint(required, MPSolver.infinity(), name);
         for (int g = 0; g < generators.size(); g++) {
-            reserve.setCoefficient(on[g][t], capKw(g, t) - (g == unit ? capKw(g, t) : 0));
+            reserve.setCoefficient(on[g][t], g == lost ? 0 : unit(capKw(g, t)));
             reserve.setCoefficient(powerKw[g][t], -1);
         }
         for (int s = 0; s < stores.size(); s++) {
@@ -597,7 +618,7 @@ final class UnitCommitmentModel {
             MPConstraint held = solver.makeConstraint(0, 0, "reserve_held[" + t + "]");
             held.setCoefficient(reserveKw[t], -1);
             for (int g = 0; g < generators.size(); g++) {
-                held.setCoefficient(on[g][t], capKw(g, t));
+                held.setCoefficient(on[g][t], unit(capKw(g, t)));
                 held.setCoefficient(powerKw[g][t], -1);
             }
             for (int s = 0; s < stores.size(); s++) {
@@ -606,7 +627,7 @@ final class UnitCommitmentModel {
             for (int g = 0; g < generators.size(); g++) {
                 MPConstraint lost = exposure(generators.get(g), t);
                 if (lost != null) {
-                    lost.setCoefficient(on[g][t], -capKw(g, t));
+                    lost.setCoefficient(on[g][t], -unit(capKw(g, t)));
                 }
             }
             for (int r = 0; r < renewables.size(); r++) {
@@ -673,11 +694,8 @@ final class UnitCommitmentModel {
                 terms.of(kind).forEach((variable, c) -> combined.merge(variable, factor * c, Double::sum));
             }
         }
-        double largest = 0;
-        for (double c : combined.values()) {
-            largest = Math.max(largest, Math.abs(c));
-        }
-        double penalty = 1000 * Math.max(1e-3, largest / h);
+        // relative to the objective's own size (a weighted objective is divided by its scales: coefficients ~1e-4)
+        double penalty = 1000 * largestPerInterval(combined);
         double dearestRate = dearestEnergyRate(combined);
 
         MPObjective goal = solver.objective();
@@ -704,7 +722,19 @@ final class UnitCommitmentModel {
         return penalty;
     }
 
-    /** The largest weighted coefficient per kWh of any energy variable (output, charge, discharge, import, export). */
+    /** The largest weighted coefficient per kW·interval, 1 when the objective is all zero. */
+    private double largestPerInterval(Map<MPVariable, Double> combined) {
+        double largest = 0;
+        for (double c : combined.values()) {
+            largest = Math.max(largest, Math.abs(c));
+        }
+        return largest > 0 ? largest / h : 1;
+    }
+
+    /**
+     * The largest weighted coefficient per kWh of any energy variable (output, charge, discharge, import, export);
+     * where none has one, a thousandth of the largest coefficient.
+     */
     private double dearestEnergyRate(Map<MPVariable, Double> combined) {
         double dearest = 0;
         for (MPVariable[][] byAsset : List.of(powerKw, renewableKw, chargeKw, dischargeKw)) {
@@ -725,6 +755,6 @@ final class UnitCommitmentModel {
             dearest = Math.max(dearest, Math.abs(combined.getOrDefault(importKw[t], 0.0)));
             dearest = Math.max(dearest, Math.abs(combined.getOrDefault(exportKw[t], 0.0)));
         }
-        return Math.max(1e-3, dearest / h);
+        return dearest > 0 ? dearest / h : 1e-3 * largestPerInterval(combined);
     }
 }

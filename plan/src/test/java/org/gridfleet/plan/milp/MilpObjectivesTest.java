@@ -87,6 +87,32 @@ class MilpObjectivesTest {
     }
 
     /**
+     * <pre>
+     *   ENGINE  reciprocating engine, quadratic curve 0.30 $/kWh: fuel unknown to the curve, estimated at the type's
+     *           typical electrical efficiency 0.38, 2.63 kWh of fuel per kWh
+     *   BIOGAS  fuel at 0 $/kWh (free) burnt at 30 %: 3.33 kWh per kWh
+     *   LEAN    fuel at 0.05 $/kWh burnt at 50 %: 2 kWh per kWh                                      demand 50 │ 50
+     * </pre>
+     * Most efficient: LEAN; a free fuel must not upset the fuel count (it used to divide by the price).
+     */
+    @Test
+    void efficiencyEstimatesFuelWhereTheCurveDoesNotKnowItAndCopesWithFreeFuel() {
+        PlanningProblem problem = ProblemBuilder.hourly("estimated fuel", "2026-11-23T00:00:00Z", 2)
+                .add(unit("ENGINE", DeviceType.RECIPROCATING_ENGINE, new CostCurve.Quadratic(0, 0.30, 0), 0.5, Reliability.PERFECT))
+                .add(unit("BIOGAS", DeviceType.RECIPROCATING_ENGINE, Assets.fuel("biogas", 0, 0, 0.3, 100, 0.3), 0.5,
+                        Reliability.PERFECT))
+                .add(unit("LEAN", DeviceType.FUEL_CELL, Assets.fuel("natural gas", 0.05, 0, 0.5, 100, 0.5), 0.5,
+                        Reliability.PERFECT))
+                .demand("EU-1", 50, 50).build();
+
+        DispatchPlan efficiency = plan(problem, "efficiency");
+        DispatchPlan cost = plan(problem, "cost");
+
+        assertThat(output(efficiency, "LEAN")).isCloseTo(100, within(1e-6));
+        assertThat(output(cost, "BIOGAS")).isCloseTo(100, within(1e-6));
+    }
+
+    /**
      * Grid-connected, export up to 80 kW at 0.05 $/kWh, import at 0.30 $/kWh; G 100 kW at 0.10 $/kWh; demand 50 │ 50.
      * Least cost: G serves the 50 kW and exports nothing (it would sell at 0.05 what costs 0.10): 10 $. Most revenue:
      * G runs flat out and sells 50 kW: revenue 5 $, cost 20 − 5 = 15 $.

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
  * data and that figure come from, bounds the optimum independently, maps the paper's rules onto the model and shows
  * how cost and solve time vary with the number of cost segments.
  *
- * <p>The fleet is the paper's scaled down by {@link #SCALE} to the size of the plant's resources: every power and
- * every cost times 1/100, so the largest unit has 4 550 kW while marginal prices stay the paper's (16.19 $/MWh is
- * 0.01619 $/kWh). Scaling powers and costs alike leaves the optimal schedule as it is and multiplies the cost of
- * every plan by exactly {@link #SCALE}; the plan's cost divided by it is compared with the published figure.
+ * <p>The fleet is the paper's at its own size (455 MW units as 455 000 kW; the model scales powers internally).
+ * {@link #SCALE} multiplies every power and every cost, which leaves the optimal schedule as it is and multiplies
+ * the cost of every plan by exactly {@link #SCALE}; the plan's cost divided by it is compared with the published
+ * figure (docs/validation.md measures other scales).
  *
  * <pre>
  *        Pmax  Pmin     a      b        c      up  down   hot   cold  cold   initial
@@ -60,10 +60,10 @@ class PublishedUnitCommitmentTest {
     /** The acceptance criterion of issue 4: within 0.1 % of the published best. */
     private static final double MAX_RELATIVE_EXCESS = 1e-3;
     /**
-     * Every power and every cost of the paper times this: 455 MW becomes 4 550 kW. System property
-     * {@code kazarlis.scale} overrides it (1 for the paper's own size, see docs/validation.md).
+     * Every power and every cost of the paper times this: at 1, 455 MW is 455 000 kW. System property
+     * {@code kazarlis.scale} overrides it (0.01 puts the largest unit at 4 550 kW, see docs/validation.md).
      */
-    static final double SCALE = Double.parseDouble(System.getProperty("kazarlis.scale", "0.01"));
+    static final double SCALE = Double.parseDouble(System.getProperty("kazarlis.scale", "1"));
     private static final double KW_PER_MW = 1000 * SCALE;
     private static final double RESERVE_FRACTION = 0.10;
 

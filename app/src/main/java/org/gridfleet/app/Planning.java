@@ -191,10 +191,11 @@ final class Planning {
 
     /** Why the MILP stopped, from what it returned, how long it took and whether Ctrl-C was pressed. */
     static Stop stop(PlanStatus status, Settings settings, double seconds, boolean stoppedByUser) {
-        if (stoppedByUser) {
+        boolean outOfTime = seconds >= settings.timeLimit().toNanos() / 1e9;
+        // a Ctrl-C that came too late to cut anything short (the solve proved its plan or ran out of time) is no stop
+        if (stoppedByUser && !(status instanceof PlanStatus.Optimal) && !outOfTime) {
             return Stop.USER;
         }
-        boolean outOfTime = seconds >= settings.timeLimit().toNanos() / 1e9;
         return switch (status) {
             case PlanStatus.Optimal o -> Stop.FINISHED;
             case PlanStatus.Feasible f -> f.relativeGap() <= settings.relativeGap() ? Stop.GAP_TARGET : Stop.TIME_LIMIT;

@@ -22,9 +22,12 @@ class PlanningTest {
             Duration.ofSeconds(60), 0.01, false);
 
     @Test
-    void ctrlCWinsOverEveryOtherReason() {
-        assertThat(Planning.stop(new PlanStatus.Optimal(), MILP, 3, true)).isEqualTo(Stop.USER);
+    void ctrlCIsTheReasonWhereItCutTheSolveShort() {
         assertThat(Planning.stop(new PlanStatus.Feasible(0.5), MILP, 3, true)).isEqualTo(Stop.USER);
+        assertThat(Planning.stop(new PlanStatus.Feasible(0.005), MILP, 3, true)).isEqualTo(Stop.USER);
+        // too late to cut anything short: the plan was proven, or the clock had run out
+        assertThat(Planning.stop(new PlanStatus.Optimal(), MILP, 3, true)).isEqualTo(Stop.FINISHED);
+        assertThat(Planning.stop(new PlanStatus.Feasible(0.5), MILP, 60.2, true)).isEqualTo(Stop.TIME_LIMIT);
     }
 
     @Test

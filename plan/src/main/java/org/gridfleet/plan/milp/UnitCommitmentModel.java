@@ -694,7 +694,10 @@ final class UnitCommitmentModel {
                 terms.of(kind).forEach((variable, c) -> combined.merge(variable, factor * c, Double::sum));
             }
         }
-        // relative to the objective's own size (a weighted objective is divided by its scales: coefficients ~1e-4)
+        // a weighted objective divided by its scales has coefficients of 1e-7 and less, below SCIP's tolerances:
+        // rescale so that the largest is 1 (the same optimum, and the gap is relative anyway)
+        double largest = largestPerInterval(combined) * h;
+        combined.replaceAll((variable, c) -> c / largest);
         double penalty = 1000 * largestPerInterval(combined);
         double dearestRate = dearestEnergyRate(combined);
 

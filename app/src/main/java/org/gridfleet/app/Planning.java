@@ -172,7 +172,7 @@ final class Planning {
         DispatchPlan plan;
         boolean stoppedByUser;
         try (CtrlC ctrlC = CtrlC.install(milp::interrupt, err)) {
-            plan = milp.generate(problem).getFirst();
+            plan = milp.generate(problem, baseline.plan()).getFirst();
             stoppedByUser = ctrlC.pressed();
         }
         double seconds = secondsSince(start);

@@ -58,8 +58,16 @@ public final class MilpPlanGenerator implements PlanGenerator {
 
     @Override
     public List<DispatchPlan> generate(PlanningProblem problem) {
+        return generate(problem, new MeritOrderPlanGenerator().generate(problem).getFirst());
+    }
+
+    /**
+     * As {@link #generate(PlanningProblem)}, with the merit-order plan of {@code problem} already at hand: it hints
+     * the search, scales weighted objectives and is returned when SCIP finds no plan.
+     */
+    public List<DispatchPlan> generate(PlanningProblem problem, DispatchPlan baseline) {
+        requireNonNull(baseline, "baseline");
         Natives.load();
-        DispatchPlan baseline = new MeritOrderPlanGenerator().generate(problem).getFirst();
         UnitCommitmentModel model = new UnitCommitmentModel(problem, options, ObjectiveScales.of(problem, options.objective(), baseline));
         MPSolver solver = model.solver;
         try {

@@ -40,8 +40,6 @@ final class UnitCommitmentModel {
     final List<Storage> stores;
     final double[] demandKw;
     final GridConnection grid;
-    /** Cost of one kWh of any slack (unserved, short, spilled, reserve short, SOC deficit): see {@link #penaltyPerKwh}. */
-    final double penaltyPerKwh;
     final CostSegments[] cost;
     private final Map<ObjectiveKind, Double> scales;
     /**
@@ -152,7 +150,7 @@ final class UnitCommitmentModel {
         if (options.objective().weight(ObjectiveKind.RELIABILITY) > 0) {
             addOutageExposure();
         }
-        this.penaltyPerKwh = setObjective();
+        setObjective();
     }
 
     // ---- data helpers -------------------------------------------------------------------------------------------
@@ -669,18 +667,16 @@ final class UnitCommitmentModel {
     // ---- objective ------------------------------------------------------------------------------------------
 
     /**
-     * min Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}; with a tiny share of cost when cost has no
-     * weight, so that equally good plans are told apart by what they cost)
+     * min scale_cost·Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}, in money at the baseline's rates;
+     * with a tiny share of cost when cost has no weight, so that equally good plans are told apart by what they cost)
      *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + Σ_s (r/ηc)·ε_T.
      *
      * <p>M is 1000 × the largest coefficient of the weighted objective per kW·interval (so any start, any price, is
      * cheaper than the smallest shortfall worth its name). Energy missing from a store's end target is valued as
      * bought back at r, the dearest rate per kWh of any energy variable, through the charger's losses: a target, not
      * a requirement (serving demand comes first), and a value that does not swamp the objective and its gap.
-     *
-     * @return M per kWh
      */
-    private double setObjective() {
+    private void setObjective() {
         ObjectiveTerms terms = new ObjectiveTerms(this);
         Map<MPVariable, Double> combined = new IdentityHashMap<>();
         Objective objective = options.objective();
@@ -723,7 +719,6 @@ final class UnitCommitmentModel {
             goal.setCoefficient(reserveShortKw[t], penalty * h);
         }
         goal.setMinimization();
-        return penalty;
     }
 
     /** The largest weighted coefficient per kW·interval, 1 when the objective is all zero. */

@@ -46,6 +46,36 @@ public record TimeGrid(Instant start, Duration step, int intervals) {
         return step.toMillis() / 3_600_000.0;
     }
 
+    /**
+     * Whole intervals that fit in {@code hours}: the largest k ≤ intervals with k·h ≤ hours (within half of
+     * {@code toleranceHours}), summing the step k times as plans are checked and evaluated. Infinite hours: all.
+     */
+    public int intervalsWithin(double hours, double toleranceHours) {
+        double h = stepHours();
+        int k = 0;
+        double sum = 0;
+        while (k < intervals && sum + h <= hours + toleranceHours / 2) {
+            sum += h;
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Intervals needed to get from {@code fromHours} to {@code hours}: the smallest k ≥ 0 with
+     * fromHours + k·h ≥ hours − toleranceHours, summing the step k times; at most intervals + 1.
+     */
+    public int intervalsToReach(double fromHours, double hours, double toleranceHours) {
+        double h = stepHours();
+        int k = 0;
+        double sum = fromHours;
+        while (sum < hours - toleranceHours && k <= intervals) {
+            sum += h;
+            k++;
+        }
+        return k;
+    }
+
     public Instant startOf(int interval) {
         checkIndex(interval);
         return start.plus(step.multipliedBy(interval));

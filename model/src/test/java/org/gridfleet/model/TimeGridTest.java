@@ -123,4 +123,24 @@ class TimeGridTest {
         assertThatThrownBy(() -> new TimeGrid(Instant.parse("2300-01-01T00:00:00Z"), Duration.ofMinutes(15), 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
     }
+
+    @Test
+    void intervalsWithinCountsWholeStepsAndStopsAtTheHorizon() {
+        TimeGrid quarterHours = new TimeGrid(Instant.parse("2026-11-23T00:00:00Z"), Duration.ofMinutes(15), 8);
+
+        assertThat(quarterHours.intervalsWithin(0.6, 1e-6)).isEqualTo(2);
+        assertThat(quarterHours.intervalsWithin(0.75 - 4e-7, 1e-6)).isEqualTo(3);
+        assertThat(quarterHours.intervalsWithin(0, 1e-6)).isZero();
+        assertThat(quarterHours.intervalsWithin(Double.POSITIVE_INFINITY, 1e-6)).isEqualTo(8);
+    }
+
+    @Test
+    void intervalsToReachCountsStepsFromWhereItStarts() {
+        TimeGrid quarterHours = new TimeGrid(Instant.parse("2026-11-23T00:00:00Z"), Duration.ofMinutes(15), 8);
+
+        assertThat(quarterHours.intervalsToReach(0.5, 1, 1e-6)).isEqualTo(2);
+        assertThat(quarterHours.intervalsToReach(0.6, 1, 1e-6)).isEqualTo(2);
+        assertThat(quarterHours.intervalsToReach(2, 1, 1e-6)).isZero();
+        assertThat(quarterHours.intervalsToReach(0, 100, 1e-6)).isEqualTo(9); // capped at intervals + 1
+    }
 }

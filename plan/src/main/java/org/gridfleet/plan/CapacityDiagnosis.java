@@ -538,30 +538,12 @@ public record CapacityDiagnosis(TimeGrid grid, List<Interval> intervals) {
 
         /** Intervals a unit may still run: the largest k with k·h ≤ remaining hours (as the plan generators count). */
         private int runnableIntervals(double remainingHours) {
-            if (Double.isInfinite(remainingHours)) {
-                return n;
-            }
-            int k = 0;
-            double hours = 0;
-            while (k < n && hours + h <= remainingHours + TOLERANCE_HOURS / 2) {
-                hours += h;
-                k++;
-            }
-            return k;
+            return grid.intervalsWithin(remainingHours, TOLERANCE_HOURS);
         }
 
         /** Intervals at the start that a unit off when the horizon starts must stay off: smallest L with off + L·h ≥ minDown. */
         private int owedDownIntervals(Generator g) {
-            if (g.initialState().on()) {
-                return 0;
-            }
-            int k = 0;
-            double hoursOff = g.initialState().hoursInState();
-            while (hoursOff < g.minDownTimeHours() - TOLERANCE_HOURS && k <= n) {
-                hoursOff += h;
-                k++;
-            }
-            return k;
+            return g.initialState().on() ? 0 : grid.intervalsToReach(g.initialState().hoursInState(), g.minDownTimeHours(), TOLERANCE_HOURS);
         }
 
         /** The start of interval {@code k} as "02:00Z", or the end of the horizon. */

@@ -183,13 +183,7 @@ final class UnitCommitmentModel {
 
     /** Smallest k ≥ 0 with {@code from + k·h ≥ hours} (by repeated addition, as the checker and evaluator count). */
     private int intervalsToReach(double from, double hours, double tolerance) {
-        int k = 0;
-        double sum = from;
-        while (sum < hours - tolerance && k <= n) {
-            sum += h;
-            k++;
-        }
-        return k;
+        return problem.grid().intervalsToReach(from, hours, tolerance);
     }
 
     // ---- variables ----------------------------------------------------------------------------------------------
@@ -414,14 +408,7 @@ final class UnitCommitmentModel {
 
     /** Intervals the unit may still run: k·h ≤ remaining run hours. */
     int runnableIntervals(int g) {
-        double remaining = generators.get(g).runHourLimit().remainingHours();
-        int k = 0;
-        double hours = 0;
-        while (k < n && hours + h <= remaining + TOLERANCE_HOURS / 2) {
-            hours += h;
-            k++;
-        }
-        return k;
+        return problem.grid().intervalsWithin(generators.get(g).runHourLimit().remainingHours(), TOLERANCE_HOURS);
     }
 
     private void addRunHours(int g) {

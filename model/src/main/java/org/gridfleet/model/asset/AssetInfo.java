@@ -9,6 +9,7 @@ import org.gridfleet.model.BusId;
 import org.gridfleet.model.GeoLocation;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
+import org.gridfleet.model.fleet.ReactivePower;
 
 /**
  * What every device has, whatever its type.
@@ -18,6 +19,7 @@ import org.gridfleet.model.TimeGrid;
  *                      (1 = all of it, 0 = withdrawn); maintenance windows remove whole intervals on top
  * @param exportAllowed whether the device's energy may be exported to the grid
  * @param omCostPerKwh  variable operation and maintenance cost per kWh produced, in the fleet's currency
+ * @param reactive      how it sets its reactive power (for power flow); bounded by the rating as apparent power
  */
 public record AssetInfo(
         AssetId id,
@@ -30,7 +32,24 @@ public record AssetInfo(
         Reliability reliability,
         List<MaintenanceWindow> maintenance,
         boolean exportAllowed,
-        double omCostPerKwh) {
+        double omCostPerKwh,
+        ReactivePower reactive) {
+
+    /** At unity power factor. */
+    public AssetInfo(AssetId id, String name, DeviceType type, GeoLocation location, BusId bus, double ratedPowerKw, double availability,
+            Reliability reliability, List<MaintenanceWindow> maintenance, boolean exportAllowed, double omCostPerKwh) {
+        this(id, name, type, location, bus, ratedPowerKw, availability, reliability, maintenance, exportAllowed, omCostPerKwh, ReactivePower.UNITY);
+    }
+
+    /**
+     * Reactive power in kvar at active power {@code kw}: its setting, held within the rating taken as apparent
+     * power ({@code |Q| <= sqrt(S² - P²)}), as an inverter or a generator's capability curve would.
+     */
+    public double kvarAt(double kw) {
+        double q = reactive.kvarAt(kw);
+        double headroom = Math.sqrt(Math.max(0, ratedPowerKw * ratedPowerKw - kw * kw));
+        return Math.max(-headroom, Math.min(headroom, q));
+    }
 
     /**
      * The share of the rating available in each interval of {@code grid}: {@code availability}, and 0 in every
@@ -53,6 +72,7 @@ public record AssetInfo(
         requireNonNull(location, "location");
         requireNonNull(bus, "bus");
         requireNonNull(reliability, "reliability");
+        requireNonNull(reactive, "reactive");
         maintenance = List.copyOf(maintenance);
         if (!(ratedPowerKw > 0) || !Double.isFinite(ratedPowerKw)) {
             throw new IllegalArgumentException(id + ": ratedPowerKw must be positive and finite: " + ratedPowerKw);

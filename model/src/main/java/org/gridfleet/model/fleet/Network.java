@@ -7,16 +7,25 @@ import java.util.Optional;
 import org.gridfleet.model.BusId;
 
 /**
- * The electrical network that devices and end-users hang on: buses and lines, with the substation (point of
- * common coupling) as slack bus. Empty when a fleet gives none; power flow comes with a later module.
+ * The electrical network that devices and end-users hang on: buses, lines and transformers, with the substation
+ * (point of common coupling) as slack bus held at {@code slackVoltagePu}. Empty when a fleet gives none.
  */
-public record Network(List<Bus> buses, List<Line> lines, Optional<BusId> slackBus) {
+public record Network(List<Bus> buses, List<Line> lines, List<Transformer> transformers, Optional<BusId> slackBus, double slackVoltagePu) {
     public static final Network NONE = new Network(List.of(), List.of(), Optional.empty());
 
     public Network {
         buses = List.copyOf(buses);
         lines = List.copyOf(lines);
+        transformers = List.copyOf(transformers);
         java.util.Objects.requireNonNull(slackBus, "slackBus");
+        if (!(slackVoltagePu >= 0.8 && slackVoltagePu <= 1.2)) {
+            throw new IllegalArgumentException("slackVoltagePu must be within [0.8, 1.2]: " + slackVoltagePu);
+        }
+    }
+
+    /** Lines only, slack at 1 pu. */
+    public Network(List<Bus> buses, List<Line> lines, Optional<BusId> slackBus) {
+        this(buses, lines, List.of(), slackBus, 1.0);
     }
 
     public boolean isEmpty() {

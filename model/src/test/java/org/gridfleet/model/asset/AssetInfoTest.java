@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.TimeGrid;
+import org.gridfleet.model.fleet.ReactivePower;
 import org.junit.jupiter.api.Test;
 
 class AssetInfoTest {
@@ -73,5 +74,17 @@ class AssetInfoTest {
         MaintenanceWindow window = new MaintenanceWindow(Instant.parse("2026-11-23T01:30:00Z"), Instant.parse("2026-11-23T02:15:00Z"), "inverter");
 
         assertThat(info(100, 0.8, 0, List.of(window)).availabilityOn(grid).toArray()).containsExactly(0.8, 0, 0, 0.8);
+    }
+
+    @Test
+    void reactivePowerIsHeldWithinTheRatingAsApparentPower() {
+        AssetInfo base = info(100, 1, 0, List.of());
+        AssetInfo info = new AssetInfo(base.id(), base.name(), base.type(), base.location(), base.bus(), 100, 1, base.reliability(), List.of(), true, 0,
+                new ReactivePower.PowerFactor(0.8, false));
+
+        assertThat(info.kvarAt(60)).isCloseTo(45, org.assertj.core.data.Offset.offset(1e-9));
+        // at 90 kW only sqrt(100² − 90²) = 43.6 kvar are left of the 67.5 the power factor asks for
+        assertThat(info.kvarAt(90)).isCloseTo(Math.sqrt(1900), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(base.kvarAt(90)).isZero();
     }
 }

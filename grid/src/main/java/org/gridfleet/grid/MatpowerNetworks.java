@@ -8,7 +8,9 @@ import com.powsybl.iidm.network.Substation;
 import com.powsybl.iidm.network.TopologyKind;
 import com.powsybl.iidm.network.VoltageLevel;
 import com.powsybl.iidm.network.extensions.SlackTerminalAdder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Map;
  * <p>Not supported (rejected with {@link IllegalArgumentException}): phase shifters (angle ≠ 0), line charging on
  * a transformer branch, isolated buses (type 4) that carry loads, generators or in-service branches, and a
  * reference bus without an in-service generator. Out-of-service generators and branches are left out; branch
- * ratings, angle limits, voltage limits and generator costs are not translated.
+ * angle limits, voltage limits and generator costs are not translated; rateA becomes the branch rating.
  */
 public final class MatpowerNetworks {
     /** Base voltage used for buses whose baseKV is 0 (per-unit cases such as case14); pu results do not depend on it. */
@@ -39,6 +41,16 @@ public final class MatpowerNetworks {
 
     /** Builds the IIDM network of {@code mpc}. */
     public static Network toNetwork(MatpowerCase mpc) {
+        return toGrid(mpc).iidm();
+    }
+
+    /**
+     * Builds the IIDM network of {@code mpc} with our ids: bus numbers as text, branch row numbers (1-based) as
+     * text, ratings from rateA (MVA, 0 = unrated) as currents at each end's nominal kV.
+     */
+    public static GridModel toGrid(MatpowerCase mpc) {
+        List<GridModel.BusRef> busRefs = new ArrayList<>();
+        List<GridModel.BranchRef> branchRefs = new ArrayList<>();
         Network network = Network.create(mpc.name(), "matpower");
         Map<Integer, MatpowerCase.Bus> buses = new HashMap<>();
         Map<Integer, VoltageLevel> levels = new HashMap<>();
@@ -68,6 +80,7 @@ public final class MatpowerNetworks {
                     .setTopologyKind(TopologyKind.BUS_BREAKER).add();
             vl.getBusBreakerView().newBus().setId("B" + b.number()).add();
             levels.put(b.number(), vl);
+            busRefs.add(new GridModel.BusRef(Integer.toString(b.number()), kv, vl.getId(), "B" + b.number()));
             if (b.pdMw() != 0 || b.qdMvar() != 0) {
                 vl.newLoad().setId("L" + b.number()).setBus("B" + b.number()).setConnectableBus("B" + b.number())
                         .setP0(b.pdMw()).setQ0(b.qdMvar()).add();
@@ -127,6 +140,10 @@ public final class MatpowerNetworks {
             double zBaseOhm = kv2 * kv2 / baseMva;
             String id = "BR" + k;
             boolean transformer = isTransformer(br, buses.get(br.fromBus()), buses.get(br.toBus()));
+            double rateKva = br.rateAMva() > 0 ? br.rateAMva() * 1000 : Double.NaN;
+            branchRefs.add(new GridModel.BranchRef(Integer.toString(k), Integer.toString(br.fromBus()), Integer.toString(br.toBus()),
+                    transformer ? GridModel.Kind.TRANSFORMER : GridModel.Kind.LINE, id,
+                    GridModel.ratedCurrentA(rateKva, kv1), GridModel.ratedCurrentA(rateKva, kv2)));
             if (!transformer) {
                 // π model: series r + jx, half the charging b at each end
                 double halfBS = br.bPu() / 2 / zBaseOhm;
@@ -150,7 +167,7 @@ public final class MatpowerNetworks {
                         .setR(br.rPu() * zBaseOhm).setX(br.xPu() * zBaseOhm).setG(0).setB(0).add();
             }
         }
-        return network;
+        return new GridModel(network, busRefs, branchRefs, Integer.toString(slackBus));
     }
 
     private static boolean isTransformer(MatpowerCase.Branch br, MatpowerCase.Bus from, MatpowerCase.Bus to) {

@@ -40,6 +40,7 @@ public final class ProblemBuilder {
     private Profile importTariffPerKwh;
     private GridConnection gridConnection = GridConnection.ISLANDED;
     private ReserveRequirement reserve = ReserveRequirement.NONE;
+    private Network network = Network.NONE;
 
     private ProblemBuilder(String name, TimeGrid grid) {
         this.name = requireNonNull(name, "name");
@@ -118,8 +119,14 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /** The network the devices and end-users hang on (none by default). */
+    public ProblemBuilder network(Network network) {
+        this.network = requireNonNull(network, "network");
+        return this;
+    }
+
     public PlanningProblem build() {
-        return new PlanningProblem(name, "USD", grid, assets, endUsers, Network.NONE, availability, forecastKw, demandKw,
+        return new PlanningProblem(name, "USD", grid, assets, endUsers, network, availability, forecastKw, demandKw,
                 salePricePerKwh, importTariffPerKwh, gridConnection, reserve, List.of());
     }
 

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
@@ -25,6 +26,18 @@ import org.gridfleet.model.problem.PlanningProblem;
 public final class PlanEvaluator {
     /** Figures below this many kW count as zero when counting shortfall intervals. */
     private static final double TOLERANCE_KW = 1e-6;
+
+    private final Optional<NetworkAssessor> network;
+
+    /** Judges cost, energy and service only. */
+    public PlanEvaluator() {
+        this.network = Optional.empty();
+    }
+
+    /** Also judges the network, with {@code network}, for problems that have one. */
+    public PlanEvaluator(NetworkAssessor network) {
+        this.network = Optional.of(network);
+    }
 
     public PlanMetrics evaluate(DispatchPlan plan, PlanningProblem problem) {
         if (!plan.grid().equals(problem.grid())) {
@@ -123,7 +136,8 @@ public final class PlanEvaluator {
                 new PlanMetrics.Energy(netKwh, throughputKwh, importKwh, exportKwh, curtailedKwh, fuelKwh, co2Kg),
                 new PlanMetrics.Service(demandKwh, servedKwh, unservedKwh, maxShortfallKw, demandShortIntervals,
                         reserveShortIntervals(plan.status())),
-                new PlanMetrics.Savings(gridOnlyCost, savings, gridOnlyCost != 0 ? 100 * savings / gridOnlyCost : 0));
+                new PlanMetrics.Savings(gridOnlyCost, savings, gridOnlyCost != 0 ? 100 * savings / gridOnlyCost : 0),
+                problem.network().isEmpty() ? Optional.empty() : network.map(assessor -> assessor.assess(plan, problem)));
     }
 
     /**

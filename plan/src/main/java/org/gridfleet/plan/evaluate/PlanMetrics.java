@@ -3,19 +3,26 @@ package org.gridfleet.plan.evaluate;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gridfleet.model.asset.DeviceType;
 
 /**
  * How good a plan is, judged the same way for every plan generator. Money is in the problem's {@code currency}.
- * Later metrics (network, reliability) join as further components.
+ * {@code network} is there when the problem has a network and the evaluator was given a {@link NetworkAssessor}.
  */
-public record PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings) {
+public record PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings, Optional<NetworkMetrics> network) {
     public PlanMetrics {
         requireNonNull(currency, "currency");
         requireNonNull(cost, "cost");
         requireNonNull(energy, "energy");
         requireNonNull(service, "service");
         requireNonNull(savings, "savings");
+        requireNonNull(network, "network");
+    }
+
+    /** Without network metrics. */
+    public PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings) {
+        this(currency, cost, energy, service, savings, Optional.empty());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.ShortfallReport;
 import org.gridfleet.plan.check.Violation;
+import org.gridfleet.plan.evaluate.NetworkMetrics;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
@@ -57,6 +58,7 @@ final class PlanSummary {
                 v.demandKwh(), v.servedKwh(), v.unservedKwh(), c.costPerKwhServed(), cur);
         PlanMetrics.Energy e = m.energy();
         out.printf(Locale.ROOT, "  fuel, CO2      %,.1f kWh fuel burnt, %,.1f kg CO2%n", e.fuelKwh(), e.co2Kg());
+        m.network().ifPresent(n -> printNetwork(out, n));
 
         out.printf(Locale.ROOT, "%n  %-22s %14s %14s%n", "energy by device type", "net kWh", "throughput kWh");
         for (DeviceType type : DeviceType.values()) {
@@ -75,6 +77,29 @@ final class PlanSummary {
             printDiagnosis(out, planned.problem(), infeasible, plan.generator());
         }
         printCheck(out, plan.generator(), planned.violations());
+    }
+
+    /** One line of network figures, and the limits the plan breaks (the first few; plan.json has them all). */
+    private static void printNetwork(PrintWriter out, NetworkMetrics n) {
+        out.printf(Locale.ROOT, "  network        voltage %s .. %s, most loaded %s, losses %,.1f kWh (AC power flow of %d intervals)%n",
+                extreme(n.minVoltage(), "%.4f pu"), extreme(n.maxVoltage(), "%.4f pu"), extreme(n.worstLoading(), "%.1f %%", 100),
+                n.lossesKwh(), n.intervals());
+        if (!n.hasViolations()) {
+            out.printf(Locale.ROOT, "                 within limits (%.2f..%.2f pu, %.0f %% of rating)%n", n.limits().minVoltagePu(),
+                    n.limits().maxVoltagePu(), 100 * n.limits().maxLoading());
+            return;
+        }
+        out.printf(Locale.ROOT, "                 %d network limit violations (%.2f..%.2f pu, %.0f %% of rating), e.g.%n", n.violations().size(),
+                n.limits().minVoltagePu(), n.limits().maxVoltagePu(), 100 * n.limits().maxLoading());
+        n.violations().stream().limit(5).forEach(v -> out.println("                   " + v.describe()));
+    }
+
+    private static String extreme(NetworkMetrics.Extreme e, String format) {
+        return extreme(e, format, 1);
+    }
+
+    private static String extreme(NetworkMetrics.Extreme e, String format, double scale) {
+        return Double.isNaN(e.value()) ? "-" : String.format(Locale.ROOT, format + " (%s, interval %d)", scale * e.value(), e.element(), e.interval());
     }
 
     /** "optimal (proven)", "feasible, proven within 0.82 % of the optimum", ... */

@@ -25,6 +25,7 @@ import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.check.PlanChecker;
 import org.gridfleet.plan.check.Violation;
+import org.gridfleet.grid.NetworkAssessment;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
@@ -99,7 +100,7 @@ final class Planning {
     /** One plan with its independent check and its metrics. */
     record Evaluated(DispatchPlan plan, List<Violation> violations, PlanMetrics metrics) {
         static Evaluated of(DispatchPlan plan, PlanningProblem problem) {
-            return new Evaluated(plan, new PlanChecker().check(plan, problem), new PlanEvaluator().evaluate(plan, problem));
+            return new Evaluated(plan, new PlanChecker().check(plan, problem), new PlanEvaluator(new NetworkAssessment()).evaluate(plan, problem));
         }
 
         long hardViolations() {

@@ -20,6 +20,7 @@ import org.gridfleet.model.plan.Objective;
 import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.problem.PlanningProblem;
+import org.gridfleet.grid.NetworkAssessment;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
@@ -97,7 +98,7 @@ class PlanCommandTest {
         // the metrics in the file are the evaluator's own of this plan, and the comparison is their difference
         PlanningProblem problem = problem(fleet);
         PlanMetrics metrics = PlanJson.readMetrics(json).orElseThrow();
-        assertThat(metrics).isEqualTo(new PlanEvaluator().evaluate(plan, problem));
+        assertThat(metrics).isEqualTo(new PlanEvaluator(new NetworkAssessment()).evaluate(plan, problem));
         PlanJson.Baseline baseline = PlanJson.readBaseline(json).orElseThrow();
         assertThat(baseline.generator()).isEqualTo("merit-order");
         assertThat(baseline.savings()).isCloseTo(baseline.metrics().cost().totalCost() - metrics.cost().totalCost(), within(1e-9));

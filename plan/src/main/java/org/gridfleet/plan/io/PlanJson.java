@@ -34,6 +34,7 @@ import org.gridfleet.model.plan.ObjectiveKind;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.plan.CapacityDiagnosis;
+import org.gridfleet.plan.evaluate.NetworkMetrics;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 
 /**
@@ -61,7 +62,8 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
  *             "timeLimitSeconds": 60.0, "relativeGapTarget": 0.0001,     null for the merit order
  *             "seconds": 12.3, "stop": "time-limit",                      finished | gap-target | time-limit | user
  *             "relativeGap": 0.0082},                                     0 optimal, null when nothing is proven
- *   "metrics": {...},                                            optional: PlanMetrics, money in "currency"
+ *   "metrics": {...},                                            optional: PlanMetrics, money in "currency";
+ *                                                                "metrics.network" when the fleet has a network
  *   "baseline": {"generator": "merit-order", "status": "heuristic",   optional: the merit-order plan of the same
  *                "savings": 120.5, "savingsPercent": 4.1,             problem; savings = its total cost − this one's
  *                "metrics": {...}}
@@ -333,7 +335,8 @@ public final class PlanJson {
                 new PlanMetrics.Savings(
                         num(savings, at + ".savings.gridOnlyCost"),
                         num(savings, at + ".savings.savings"),
-                        num(savings, at + ".savings.savingsPercent")));
+                        num(savings, at + ".savings.savingsPercent")),
+                m.has("network") && !m.get("network").isNull() ? Optional.of(network(object(m, at + ".network"), at + ".network")) : Optional.empty());
     }
 
     /** How the plan in a file was solved, if the file says. */
@@ -525,6 +528,83 @@ public final class PlanJson {
         savings.put("gridOnlyCost", m.savings().gridOnlyCost());
         savings.put("savings", m.savings().savings());
         savings.put("savingsPercent", m.savings().savingsPercent());
+        m.network().ifPresent(n -> writeNetwork(node.putObject("network"), n));
+    }
+
+    private static void writeNetwork(ObjectNode node, NetworkMetrics n) {
+        ObjectNode limits = node.putObject("limits");
+        limits.put("minVoltagePu", n.limits().minVoltagePu());
+        limits.put("maxVoltagePu", n.limits().maxVoltagePu());
+        limits.put("maxLoading", n.limits().maxLoading());
+        node.put("intervals", n.intervals());
+        node.put("notConvergedIntervals", n.notConvergedIntervals());
+        writeExtreme(node, "minVoltage", n.minVoltage());
+        writeExtreme(node, "maxVoltage", n.maxVoltage());
+        writeExtreme(node, "worstLoading", n.worstLoading());
+        node.put("lossesKwh", n.lossesKwh());
+        node.put("peakLossesKw", n.peakLossesKw());
+        ArrayNode violations = node.putArray("violations");
+        for (NetworkMetrics.Violation v : n.violations()) {
+            ObjectNode o = violations.addObject();
+            o.put("interval", v.interval());
+            o.put("kind", v.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            o.put("element", v.element());
+            numberOrNull(o, "value", v.value());
+            numberOrNull(o, "limit", v.limit());
+        }
+    }
+
+    /** An extreme that does not exist (no rated branch, no converged interval) is {@code null}. */
+    private static void writeExtreme(ObjectNode node, String name, NetworkMetrics.Extreme e) {
+        if (Double.isNaN(e.value())) {
+            node.putNull(name);
+            return;
+        }
+        ObjectNode o = node.putObject(name);
+        o.put("value", e.value());
+        o.put("element", e.element());
+        o.put("interval", e.interval());
+    }
+
+    private static void numberOrNull(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) node.put(name, value); else node.putNull(name);
+    }
+
+    private static NetworkMetrics network(JsonNode n, String at) {
+        JsonNode limits = object(n, at + ".limits");
+        List<NetworkMetrics.Violation> violations = new ArrayList<>();
+        JsonNode nodes = array(n, at + ".violations");
+        for (int k = 0; k < nodes.size(); k++) {
+            JsonNode v = nodes.get(k);
+            String vAt = at + ".violations[" + k + "].";
+            String kind = text(v, vAt + "kind");
+            violations.add(new NetworkMetrics.Violation(integer(v, vAt + "interval"),
+                    Arrays.stream(NetworkMetrics.Violation.Kind.values())
+                            .filter(x -> x.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(kind)).findFirst()
+                            .orElseThrow(() -> malformed(vAt + "kind", "undervoltage, overvoltage, overload or not-converged, not '" + kind + "'")),
+                    text(v, vAt + "element"), numOrNaN(v, vAt + "value"), numOrNaN(v, vAt + "limit")));
+        }
+        return new NetworkMetrics(new NetworkMetrics.Limits(num(limits, at + ".limits.minVoltagePu"), num(limits, at + ".limits.maxVoltagePu"),
+                num(limits, at + ".limits.maxLoading")),
+                integer(n, at + ".intervals"), integer(n, at + ".notConvergedIntervals"),
+                extreme(n, at + ".minVoltage"), extreme(n, at + ".maxVoltage"), extreme(n, at + ".worstLoading"),
+                num(n, at + ".lossesKwh"), num(n, at + ".peakLossesKw"), violations);
+    }
+
+    private static NetworkMetrics.Extreme extreme(JsonNode parent, String path) {
+        JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
+        if (node == null || node.isNull()) {
+            return NetworkMetrics.Extreme.NONE;
+        }
+        if (!node.isObject()) {
+            throw malformed(path, "an object or null");
+        }
+        return new NetworkMetrics.Extreme(num(node, path + ".value"), text(node, path + ".element"), integer(node, path + ".interval"));
+    }
+
+    private static double numOrNaN(JsonNode parent, String path) {
+        JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
+        return node == null || node.isNull() ? Double.NaN : number(node, path);
     }
 
     private static Map<DeviceType, Double> inTypeOrder(Map<DeviceType, Double> byType) {

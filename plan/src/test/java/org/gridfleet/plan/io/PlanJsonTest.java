@@ -26,6 +26,7 @@ import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
+import org.gridfleet.plan.evaluate.NetworkMetrics;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 import org.gridfleet.testkit.Fleets;
@@ -58,6 +59,24 @@ class PlanJsonTest {
         String json = PlanJson.write(plan, metrics);
 
         assertThat(PlanJson.read(json)).isEqualTo(plan);
+        assertThat(PlanJson.readMetrics(json)).contains(metrics);
+    }
+
+    @Test
+    void networkMetricsRoundTripWithTheirGaps() {
+        PlanningProblem problem = RandomProblems.problem(11);
+        DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        PlanMetrics plain = new PlanEvaluator().evaluate(plan, problem);
+        var network = new NetworkMetrics(new NetworkMetrics.Limits(0.95, 1.05, 1.0), 4, 1,
+                new NetworkMetrics.Extreme(0.9412, "f01-t4-l1", 2), new NetworkMetrics.Extreme(1.0, "sub", 0), NetworkMetrics.Extreme.NONE,
+                12.5, 5.25, List.of(
+                        new NetworkMetrics.Violation(2, NetworkMetrics.Violation.Kind.UNDERVOLTAGE, "f01-t4-l1", 0.9412, 0.95),
+                        new NetworkMetrics.Violation(3, NetworkMetrics.Violation.Kind.NOT_CONVERGED, "MAX_ITERATION_REACHED", Double.NaN, Double.NaN)));
+        PlanMetrics metrics = new PlanMetrics(plain.currency(), plain.cost(), plain.energy(), plain.service(), plain.savings(), Optional.of(network));
+
+        String json = PlanJson.write(plan, metrics);
+
+        assertThat(json).contains("\"worstLoading\": null").contains("\"kind\": \"not-converged\"");
         assertThat(PlanJson.readMetrics(json)).contains(metrics);
     }
 

@@ -61,6 +61,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheGridModuleKnowsPowerFlow() {
+        noClasses().that().resideOutsideOfPackage("org.gridfleet.grid..")
+                .should().dependOnClassesThat().resideInAPackage("com.powsybl..")
+                .check(classes);
+    }
+
+    @Test
+    void gridDoesNotReachUp() {
+        noClasses().that().resideInAPackage("org.gridfleet.grid..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.app..", "org.gridfleet.ingest..", "org.gridfleet.synth..")
+                .check(classes);
+    }
+
+    @Test
     void planningCodeDoesNotLog() {
         noClasses().that().resideInAnyPackage("org.gridfleet.model..", "org.gridfleet.plan..", "org.gridfleet.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "java.util.logging..")

@@ -19,8 +19,9 @@ public final class ExampleFleet {
 
     static final String HEADER = """
             # Riverside campus: the example fleet of docs/fleet-format.md.
-            # 24 devices of all nine types on a 12.47 kV radial feeder around 40.0 N, 105.25 W, 200 end-users,
-            # and one local day (Monday 2026-11-23, Mountain Standard Time = UTC-7) at 15-minute resolution.
+            # 24 devices of all nine types on a 12.47 kV radial feeder around 40.0 N, 105.25 W, fed from the 69 kV
+            # grid through a substation transformer, 200 end-users with their power factors, and one local day
+            # (Monday 2026-11-23, Mountain Standard Time = UTC-7) at 15-minute resolution.
             # Times in the files are UTC. Demand, forecasts and prices are in the CSV files next to this one;
             # maintenance windows are in maintenance.csv. Synthetic and seeded (seed 20261123): written by
             # org.gridfleet.synth.ExampleFleet, and synth's ExampleFleetTest checks it still matches byte for byte.

@@ -16,25 +16,42 @@ import org.gridfleet.model.GeoLocation;
 import org.gridfleet.model.fleet.Bus;
 import org.gridfleet.model.fleet.Line;
 import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.Transformer;
 
 /**
- * A radial 12.47 kV distribution network drawn on the map around the campus: one substation bus (the slack)
- * and one or more feeders leaving it, each a trunk of up to six segments with laterals of up to three.
+ * A radial 12.47 kV distribution network drawn on the map around the campus: a 69/12.47 kV substation whose
+ * 69 kV bus is the slack, its 12.47 kV bus, and one or more feeders leaving that, each a trunk of up to six
+ * segments with laterals of up to three.
  *
  * <pre>
- *            f01-t1 ── f01-t2 ── f01-t3        trunk: 0.3–1.5 km segments, 0.10–0.20 + j0.30–0.40 Ω/km
- *   sub ─────┤          │
- *  (slack)   │          f01-t2-l1 ── f01-t2-l2   lateral: 0.3–1.0 km, 0.20–0.40 + j0.30–0.40 Ω/km
- *            f02-t1 ── ...
+ *                                     f01-t1 ── f01-t2 ── f01-t3        trunk: 0.3–1.5 km segments, 0.10–0.20 + j0.30–0.40 Ω/km
+ *   sub-hv ──tx-sub-1──  sub ─────────┤          │
+ *  (69 kV,   1 % + j7 %  (12.47 kV)   │          f01-t2-l1 ── f01-t2-l2   lateral: 0.3–1.0 km, 0.20–0.40 + j0.30–0.40 Ω/km
+ *   slack)                            f02-t1 ── ...
  * </pre>
  *
  * Devices are shared out over the feeders so that no feeder carries much more than {@value #FEEDER_KW} kW of
  * nameplate; devices of 2 MW and more sit on the trunk. Each line is rated, from a ladder of 200–600 A, for
- * 1.25 times the larger of the generation and the undiversified peak demand downstream of it.
+ * 1.25 times the larger of the generation and the undiversified peak demand downstream of it. The substation
+ * transformer is rated, from a ladder of standard sizes of 2.5–40 MVA, for 1.25 times the undiversified peak
+ * demand of all end-users at a power factor of 0.95; a plant too large for one 40 MVA unit gets identical units
+ * in parallel ({@code tx-sub-1}, {@code tx-sub-2}, ...). Its high-voltage bus is held at
+ * {@value #SLACK_VOLTAGE_PU} pu, as a substation holds its bus a little above nominal so that the far ends of
+ * its feeders stay within ±5 % at peak.
  */
 final class FeederLayout {
     static final double NOMINAL_KV = 12.47;
-    static final String SLACK_BUS = "sub";
+    /** The substation's 12.47 kV bus, where the feeders start. */
+    static final String SUBSTATION_BUS = "sub";
+    /** The substation's 69 kV bus: the slack, where the utility grid meets the plant. */
+    static final String SLACK_BUS = "sub-hv";
+    static final double SLACK_KV = 69;
+    static final double SLACK_VOLTAGE_PU = 1.02;
+    static final String TRANSFORMER_PREFIX = "tx-sub-";
+    static final double TRANSFORMER_RESISTANCE_PERCENT = 1;
+    static final double TRANSFORMER_REACTANCE_PERCENT = 7;
+    /** Standard substation transformer sizes, kVA. */
+    private static final double[] TRANSFORMER_KVA = {2_500, 3_750, 5_000, 7_500, 10_000, 12_000, 15_000, 20_000, 25_000, 30_000, 40_000};
     /** Campus centre: the substation. */
     static final GeoLocation CENTRE = new GeoLocation(40.0, -105.25);
     private static final double FEEDER_KW = 8_000;
@@ -77,7 +94,7 @@ final class FeederLayout {
             endUserFeeder[u] = random.nextInt(feeders);
             endUsersOn[endUserFeeder[u]]++;
         }
-        layout.add(BusId.of(SLACK_BUS), -1, false, new double[4], new double[2]);
+        layout.add(BusId.of(SUBSTATION_BUS), -1, false, new double[4], new double[2]);
         int width = Math.max(2, Integer.toString(feeders).length());
         List<List<Integer>> trunkBuses = new ArrayList<>();
         List<List<Integer>> allBuses = new ArrayList<>();
@@ -148,7 +165,10 @@ final class FeederLayout {
         return busIds.get(endUserBus[endUser]);
     }
 
-    /** The network, each line rated for what flows through it at most: generation or peak demand downstream. */
+    /**
+     * The network, each line rated for what flows through it at most (generation or peak demand downstream), the
+     * substation transformer for the peak demand of all end-users.
+     */
     Network network(double[] deviceRatedKw, double[] endUserPeakKw) {
         int count = busIds.size();
         double[] generationKw = new double[count];
@@ -163,8 +183,10 @@ final class FeederLayout {
             generationKw[parent.get(b)] += generationKw[b];
             demandKw[parent.get(b)] += demandKw[b];
         }
-        List<Bus> buses = new ArrayList<>(count);
+        List<Bus> buses = new ArrayList<>(count + 1);
         List<Line> lines = new ArrayList<>(count - 1);
+        BusId slack = BusId.of(SLACK_BUS);
+        buses.add(new Bus(slack, SLACK_KV));
         for (int b = 0; b < count; b++) {
             buses.add(new Bus(busIds.get(b), NOMINAL_KV));
             if (b == 0) {
@@ -176,7 +198,27 @@ final class FeederLayout {
                     round(s[0] * s[1], 4), round(s[0] * s[2], 4), roundSignificant(s[0] * s[3], 3),
                     rating(1.25 * flowA, trunk.get(b) ? 400 : 200)));
         }
-        return new Network(buses, lines, Optional.of(busIds.getFirst()));
+        return new Network(buses, lines, substationTransformers(slack, demandKw[0]), Optional.of(slack), SLACK_VOLTAGE_PU);
+    }
+
+    /** Enough identical units in parallel to carry 1.25 times {@code peakDemandKw} at a power factor of 0.95. */
+    private List<Transformer> substationTransformers(BusId slack, double peakDemandKw) {
+        double requiredKva = 1.25 * peakDemandKw / POWER_FACTOR;
+        double largestKva = TRANSFORMER_KVA[TRANSFORMER_KVA.length - 1];
+        int units = Math.max(1, (int) Math.ceil(requiredKva / largestKva));
+        double unitKva = largestKva;
+        for (double size : TRANSFORMER_KVA) {
+            if (size * units >= requiredKva) {
+                unitKva = size;
+                break;
+            }
+        }
+        List<Transformer> transformers = new ArrayList<>(units);
+        for (int t = 1; t <= units; t++) {
+            transformers.add(new Transformer(TRANSFORMER_PREFIX + t, slack, busIds.getFirst(), unitKva,
+                    TRANSFORMER_RESISTANCE_PERCENT, TRANSFORMER_REACTANCE_PERCENT, 1));
+        }
+        return transformers;
     }
 
     private static double rating(double requiredA, double minimumA) {

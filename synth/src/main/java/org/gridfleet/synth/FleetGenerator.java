@@ -29,6 +29,7 @@ import org.gridfleet.model.fleet.CustomerClass;
 import org.gridfleet.model.fleet.EndUser;
 import org.gridfleet.model.fleet.GridConnection;
 import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReactivePower;
 import org.gridfleet.model.fleet.ReserveRequirement;
 import org.gridfleet.synth.DeviceCatalog.CostForm;
 import org.gridfleet.synth.DeviceCatalog.Draft;
@@ -45,7 +46,7 @@ import org.gridfleet.synth.Weather.CloudDip;
  *       {@link DeviceCatalog};</li>
  *   <li>maintenance: about one device in eight gets one 2–8 h window, by day where the horizon allows, never
  *       taking more than half of the dispatchable generators' capacity away;</li>
- *   <li>the feeder ({@link FeederLayout}) and where devices and end-users connect;</li>
+ *   <li>the substation and its feeders ({@link FeederLayout}) and where devices and end-users connect;</li>
  *   <li>end-users: 80 % residential, 15 % commercial, 5 % industrial, each with its class's daily shape, a
  *       shift of up to ±45 minutes and autocorrelated noise, then all scaled together so that demand plus reserve
  *       takes at most 80 % of the firm capacity ({@link #firmCapacityKw}: dispatchable generators, and storage
@@ -54,7 +55,9 @@ import org.gridfleet.synth.Weather.CloudDip;
  *       devices simply has capacity to spare, and one with few devices and many end-users has small ones;</li>
  *   <li>forecasts: photovoltaic from a clear-sky model with passing clouds, wind from a wandering wind speed
  *       through a turbine power curve;</li>
- *   <li>prices: a time-of-use import tariff and a lower, varying sale price ({@link Tariffs}).</li>
+ *   <li>prices: a time-of-use import tariff and a lower, varying sale price ({@link Tariffs});</li>
+ *   <li>reactive power: each end-user a lagging power factor of 0.90–0.98 by its class; every device runs at unity
+ *       power factor (photovoltaic and storage inverters by default, generators as set by the plant).</li>
  * </ol>
  * Demand and forecasts are rounded to 0.001 kW and prices to 0.0001 per kWh, as written to file.
  */
@@ -97,6 +100,7 @@ public final class FleetGenerator {
         SplittableRandom demandRandom = root.split();
         SplittableRandom weatherRandom = root.split();
         SplittableRandom priceRandom = root.split();
+        SplittableRandom reactiveRandom = root.split(); // split last, so the streams before it are as they always were
 
         TimeGrid grid = spec.timeGrid();
         HorizonClock clock = new HorizonClock(grid);
@@ -110,7 +114,7 @@ public final class FleetGenerator {
             assets.add(drafts.get(d).build(layout.deviceLocation(d), layout.deviceBus(d), maintenance.get(d)));
         }
 
-        List<EndUser> endUsers = endUsers(spec.endUsers(), layout);
+        List<EndUser> endUsers = endUsers(spec.endUsers(), layout, reactiveRandom);
         double[][] demandKw = demandKw(endUsers, clock, demandRandom);
         double scale = demandScale(demandKw, firmCapacityKw(assets, grid), spec.reserveFractionOfDemand());
         double[] peakKw = new double[endUsers.size()];
@@ -267,24 +271,37 @@ public final class FleetGenerator {
 
     // ---- end-users and demand --------------------------------------------------------------------------------
 
-    private static List<EndUser> endUsers(int count, FeederLayout layout) {
+    private static List<EndUser> endUsers(int count, FeederLayout layout, SplittableRandom random) {
         int industrial = Math.round(0.05f * count);
         int commercial = Math.round(0.15f * count);
         int residential = count - industrial - commercial;
         List<EndUser> users = new ArrayList<>(count);
-        addUsers(users, CustomerClass.RESIDENTIAL, residential, "res", "Residence", layout);
-        addUsers(users, CustomerClass.COMMERCIAL, commercial, "com", "Commercial building", layout);
-        addUsers(users, CustomerClass.INDUSTRIAL, industrial, "ind", "Industrial site", layout);
+        addUsers(users, CustomerClass.RESIDENTIAL, residential, "res", "Residence", layout, random);
+        addUsers(users, CustomerClass.COMMERCIAL, commercial, "com", "Commercial building", layout, random);
+        addUsers(users, CustomerClass.INDUSTRIAL, industrial, "ind", "Industrial site", layout, random);
         return users;
     }
 
     private static void addUsers(List<EndUser> users, CustomerClass customerClass, int count, String prefix, String label,
-                                 FeederLayout layout) {
+                                 FeederLayout layout, SplittableRandom random) {
         int width = Math.max(2, Integer.toString(count).length());
         for (int i = 1; i <= count; i++) {
             users.add(new EndUser(EndUserId.of(prefix + "-" + FeederLayout.pad(i, width)), label + " " + i,
-                    layout.endUserBus(users.size()), customerClass));
+                    layout.endUserBus(users.size()), customerClass, new ReactivePower.PowerFactor(powerFactor(customerClass, random), false)));
         }
+    }
+
+    /**
+     * A lagging (inductive) power factor, to 0.001: homes 0.93–0.98 (few motors), commercial buildings 0.90–0.96
+     * (air conditioning, lighting ballasts), industrial sites 0.90–0.94 (motors, partly compensated as tariffs
+     * ask).
+     */
+    private static double powerFactor(CustomerClass customerClass, SplittableRandom random) {
+        return switch (customerClass) {
+            case RESIDENTIAL -> round(uniform(random, 0.93, 0.98), 3);
+            case COMMERCIAL -> round(uniform(random, 0.90, 0.96), 3);
+            case INDUSTRIAL -> round(uniform(random, 0.90, 0.94), 3);
+        };
     }
 
     /** Each end-user's demand per interval at its natural size, kW, before the fleet-wide scaling. */

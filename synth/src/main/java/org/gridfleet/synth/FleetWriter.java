@@ -29,6 +29,8 @@ import org.gridfleet.model.fleet.Bus;
 import org.gridfleet.model.fleet.EndUser;
 import org.gridfleet.model.fleet.Line;
 import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReactivePower;
+import org.gridfleet.model.fleet.Transformer;
 
 /**
  * Writes a {@link SyntheticFleet} as the fleet files of docs/fleet-format.md: {@value #FLEET_FILE} and, next to
@@ -40,9 +42,13 @@ import org.gridfleet.model.fleet.Network;
  *       has a {@code maintenance} field. The CSV is written, header only, even when there are none.</li>
  *   <li>Prices are given by {@value #PRICES_FILE}, so the flat {@code prices} block is left out.</li>
  *   <li>Every other field is written with its value, defaults included, except {@code runHours} for
- *       generators without a run-hour limit (the format has no way to say "no limit" but leaving it out) and a
+ *       generators without a run-hour limit (the format has no way to say "no limit" but leaving it out), a
  *       storage {@code finalSoc} equal to its default, the initial state of charge (so that fleets written before
- *       the field existed stay byte for byte the same).</li>
+ *       the field existed stay byte for byte the same), and the direction flags {@code absorbing} (devices) and
+ *       {@code leading} (end-users), written only when true.</li>
+ *   <li>A device's {@code reactive} is written as {@code {powerFactor}} or {@code {kvar}}, whichever it has; unity
+ *       is {@code {powerFactor: 1}}. Every end-user has its {@code powerFactor}.</li>
+ *   <li>Line ratings are written as {@code ratingA} (a fleet read with {@code ratingKva} comes back in ampere).</li>
  *   <li>Fuel curves of {@code diesel} are written as {@code heatRateBtuPerKwh} (whole Btu/kWh, as diesel
  *       gen-set data sheets give them), other fuels as {@code efficiency}.</li>
  *   <li>Numbers are plain decimals, rounded: power and energy to 0.001 kW(h), prices per kWh to 6 decimals,
@@ -67,7 +73,9 @@ public final class FleetWriter {
     private static final int SMALL_COEFFICIENT = 12;
     private static final int DEGREES = 6;
     private static final int OHM = 5;
-    private static final int AMPERE = 1;
+    /** Ampere to 0.001, so that a rating read from kVA comes back within a milliampere. */
+    private static final int AMPERE = 3;
+    private static final int PERCENT = 4;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -81,9 +89,10 @@ public final class FleetWriter {
 
     /** Writes the five files into {@code dir}, creating it if needed and replacing files of the same names. */
     public static void write(SyntheticFleet fleet, Path dir) throws IOException {
+        ObjectNode document = document(fleet); // before any file is touched: a fleet the format cannot hold throws here
         Files.createDirectories(dir);
         try (Writer out = Files.newBufferedWriter(dir.resolve(FLEET_FILE), StandardCharsets.UTF_8)) {
-            YAML.writeValue(out, document(fleet));
+            YAML.writeValue(out, document);
         }
         String[] times = new String[fleet.timeGrid().intervals()];
         for (int k = 0; k < times.length; k++) {
@@ -150,6 +159,7 @@ public final class FleetWriter {
             node.put("name", user.name());
             node.put("bus", user.bus().value());
             node.put("class", user.customerClass().name().toLowerCase(java.util.Locale.ROOT));
+            endUserReactive(node, user.reactive());
         }
         return root;
     }
@@ -157,6 +167,7 @@ public final class FleetWriter {
     private static ObjectNode network(Network network) {
         ObjectNode node = NODES.objectNode();
         network.slackBus().ifPresent(slack -> node.put("slackBus", slack.value()));
+        node.set("slackVoltagePu", number(network.slackVoltagePu(), FRACTION));
         ArrayNode buses = node.putArray("buses");
         for (Bus bus : network.buses()) {
             ObjectNode b = buses.addObject();
@@ -174,7 +185,47 @@ public final class FleetWriter {
             l.set("shuntSusceptanceS", number(line.shuntSusceptanceS(), SMALL_COEFFICIENT));
             l.set("ratingA", number(line.ratingA(), AMPERE));
         }
+        ArrayNode transformers = node.putArray("transformers");
+        for (Transformer transformer : network.transformers()) {
+            ObjectNode t = transformers.addObject();
+            t.put("id", transformer.id());
+            t.put("from", transformer.from().value());
+            t.put("to", transformer.to().value());
+            t.set("ratedKva", number(transformer.ratedKva(), KW));
+            t.set("resistancePercent", number(transformer.resistancePercent(), PERCENT));
+            t.set("reactancePercent", number(transformer.reactancePercent(), PERCENT));
+            t.set("tapRatio", number(transformer.tapRatio(), FRACTION));
+        }
         return node;
+    }
+
+    /** {@code {powerFactor[, absorbing: true]}} or {@code {kvar}}: positive kvar and power factors deliver to the grid. */
+    private static ObjectNode deviceReactive(ReactivePower reactive) {
+        ObjectNode node = NODES.objectNode();
+        switch (reactive) {
+            case ReactivePower.PowerFactor pf -> {
+                node.set("powerFactor", number(pf.powerFactor(), FRACTION));
+                if (pf.reversed()) {
+                    node.put("absorbing", true);
+                }
+            }
+            case ReactivePower.FixedKvar q -> node.set("kvar", number(q.kvar(), KW));
+        }
+        return node;
+    }
+
+    /** An end-user's {@code powerFactor[, leading: true]}; the format has no fixed kvar for end-users. */
+    private static void endUserReactive(ObjectNode node, ReactivePower reactive) {
+        switch (reactive) {
+            case ReactivePower.PowerFactor pf -> {
+                node.set("powerFactor", number(pf.powerFactor(), FRACTION));
+                if (pf.reversed()) {
+                    node.put("leading", true);
+                }
+            }
+            case ReactivePower.FixedKvar q -> throw new IllegalArgumentException(
+                    "a fleet file gives an end-user's reactive power as a power factor, not as a fixed " + q.kvar() + " kvar");
+        }
     }
 
     private static ObjectNode device(Asset asset) {
@@ -191,6 +242,7 @@ public final class FleetWriter {
         node.set("availability", number(info.availability(), FRACTION));
         node.put("exportAllowed", info.exportAllowed());
         node.set("omCostPerKwh", number(info.omCostPerKwh(), PRICE));
+        node.set("reactive", deviceReactive(info.reactive()));
         if (info.reliability().forcedOutageRate() > 0) {
             ObjectNode reliability = node.putObject("reliability");
             reliability.set("forcedOutageRate", number(info.reliability().forcedOutageRate(), FRACTION));

@@ -34,6 +34,8 @@ import org.gridfleet.model.fleet.CustomerClass;
 import org.gridfleet.model.fleet.EndUser;
 import org.gridfleet.model.fleet.Line;
 import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReactivePower;
+import org.gridfleet.model.fleet.Transformer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,9 +236,10 @@ class FleetGeneratorTest {
         List<String> ids = fleet.assets().stream().map(a -> a.id().value()).toList();
         List<String> users = fleet.endUsers().stream().map(u -> u.id().value()).toList();
         List<String> buses = fleet.network().buses().stream().map(b -> b.id().value()).toList();
-        List<String> lines = fleet.network().lines().stream().map(Line::id).toList();
+        List<String> branches = java.util.stream.Stream.concat(fleet.network().lines().stream().map(Line::id),
+                fleet.network().transformers().stream().map(Transformer::id)).toList();
 
-        for (List<String> list : List.of(ids, users, buses, lines)) {
+        for (List<String> list : List.of(ids, users, buses, branches)) {
             assertThat(list).doesNotHaveDuplicates().allSatisfy(id -> assertThat(Ids.isValid(id)).as(id).isTrue());
         }
     }
@@ -445,16 +448,25 @@ class FleetGeneratorTest {
         SyntheticFleet fleet = FleetGenerator.generate(FleetSpec.of(devices, 3 * devices, 4, devices));
         Network network = fleet.network();
         BusId slack = network.slackBus().orElseThrow();
+        BusId substation = BusId.of("sub");
 
-        assertThat(network.lines()).hasSize(network.buses().size() - 1);
+        // the slack is the substation's 69 kV bus; its transformers (parallel units of one size) feed the 12.47 kV bus
+        assertThat(network.buses()).filteredOn(b -> b.id().equals(slack)).singleElement().satisfies(b -> assertThat(b.nominalKv()).isEqualTo(69));
+        assertThat(network.transformers()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.from()).isEqualTo(slack);
+            assertThat(t.to()).isEqualTo(substation);
+            assertThat(t.ratedKva()).isEqualTo(network.transformers().getFirst().ratedKva());
+        });
+        // the lines are a tree on the 12.47 kV buses, rooted at the substation's 12.47 kV bus
+        assertThat(network.lines()).hasSize(network.buses().size() - 2);
         Map<BusId, List<BusId>> children = new HashMap<>();
         Set<BusId> fed = new HashSet<>();
         for (Line line : network.lines()) {
             children.computeIfAbsent(line.from(), b -> new java.util.ArrayList<>()).add(line.to());
             assertThat(fed.add(line.to())).as("%s is fed once", line.to()).isTrue();
         }
-        Set<BusId> reached = new HashSet<>(List.of(slack));
-        ArrayDeque<BusId> queue = new ArrayDeque<>(List.of(slack));
+        Set<BusId> reached = new HashSet<>(List.of(slack, substation));
+        ArrayDeque<BusId> queue = new ArrayDeque<>(List.of(substation));
         while (!queue.isEmpty()) {
             for (BusId child : children.getOrDefault(queue.poll(), List.of())) {
                 assertThat(reached.add(child)).isTrue();
@@ -462,10 +474,78 @@ class FleetGeneratorTest {
             }
         }
         assertThat(reached).hasSize(network.buses().size());
-        assertThat(network.buses()).allSatisfy(b -> assertThat(b.nominalKv()).isEqualTo(12.47));
+        assertThat(network.buses()).filteredOn(b -> !b.id().equals(slack)).allSatisfy(b -> assertThat(b.nominalKv()).isEqualTo(12.47));
         assertThat(fleet.assets()).allSatisfy(a -> assertThat(network.busIds().contains(a.info().bus())).isTrue());
         assertThat(fleet.endUsers()).allSatisfy(u -> assertThat(network.busIds().contains(u.bus())).isTrue());
-        assertThat(fleet.assets()).noneSatisfy(a -> assertThat(a.info().bus()).isEqualTo(slack));
+        assertThat(fleet.assets()).noneSatisfy(a -> assertThat(a.info().bus()).isIn(slack, substation));
+        assertThat(fleet.endUsers()).noneSatisfy(u -> assertThat(u.bus()).isIn(slack, substation));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0", "24, 200", "60, 400", "400, 1200", "2000, 20000"})
+    void substationTransformersCarryPeakDemandWithAQuarterToSpare(int devices, int endUsers) {
+        SyntheticFleet fleet = FleetGenerator.generate(FleetSpec.of(devices, endUsers, 96, 5));
+        List<Transformer> transformers = fleet.network().transformers();
+
+        double totalKva = transformers.stream().mapToDouble(Transformer::ratedKva).sum();
+        // apparent power of the peak demand at a power factor of 0.95, and 25 % to spare
+        assertThat(totalKva).isGreaterThanOrEqualTo(1.25 * fleet.peakDemandKw() / 0.95);
+        assertThat(transformers).allSatisfy(t -> {
+            assertThat(t.ratedKva()).isIn(2_500.0, 3_750.0, 5_000.0, 7_500.0, 10_000.0, 12_000.0, 15_000.0, 20_000.0, 25_000.0, 30_000.0, 40_000.0);
+            assertThat(t.resistancePercent()).isEqualTo(1);
+            assertThat(t.reactancePercent()).isEqualTo(7);
+            assertThat(t.tapRatio()).isEqualTo(1);
+        });
+        // no more units than needed: one fewer of the largest size would not carry the end-users' undiversified peaks
+        if (transformers.size() > 1) {
+            assertThat((transformers.size() - 1) * 40_000.0).isLessThan(1.25 * sumOfEndUserPeaksKw(fleet) / 0.95);
+        }
+    }
+
+    @Test
+    void riversideIsFedThroughOneTenMegavoltAmpereTransformerHeldAtOnePointZeroTwoPerUnit() {
+        Network network = RIVERSIDE.network();
+
+        assertThat(network.slackVoltagePu()).isEqualTo(1.02);
+        assertThat(network.transformers()).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("tx-sub-1");
+            assertThat(t.ratedKva()).isEqualTo(10_000);
+        });
+        // 7 % of the 12.47 kV base impedance of 10 MVA: 0.07 · 12.47² / 10 = 1.0885 Ω
+        assertThat(network.transformers().getFirst().reactanceOhmAt(12.47)).isCloseTo(1.0885, within(1e-4));
+    }
+
+    // ---- reactive power --------------------------------------------------------------------------------------
+
+    @Test
+    void endUsersDrawReactivePowerAtALaggingPowerFactorTypicalOfTheirClass() {
+        Map<CustomerClass, List<Double>> byClass = new HashMap<>();
+        for (EndUser user : RIVERSIDE.endUsers()) {
+            assertThat(user.reactive()).isInstanceOfSatisfying(ReactivePower.PowerFactor.class, pf -> {
+                assertThat(pf.reversed()).as("lagging").isFalse();
+                assertThat(pf.powerFactor()).isBetween(0.9, 0.98);
+                assertThat(pf.powerFactor() * 1000).isCloseTo(Math.rint(pf.powerFactor() * 1000), within(1e-6));
+                byClass.computeIfAbsent(user.customerClass(), c -> new java.util.ArrayList<>()).add(pf.powerFactor());
+            });
+            // an end-user's positive kvar is drawn from the grid
+            assertThat(user.reactive().kvarAt(10)).isPositive();
+        }
+        assertThat(byClass.get(CustomerClass.RESIDENTIAL).stream().distinct().count()).isGreaterThan(20);
+        assertThat(mean(byClass.get(CustomerClass.RESIDENTIAL))).isGreaterThan(mean(byClass.get(CustomerClass.INDUSTRIAL)));
+    }
+
+    @Test
+    void devicesRunAtUnityPowerFactor() {
+        assertThat(RIVERSIDE.assets()).allSatisfy(a -> assertThat(a.info().reactive()).isEqualTo(ReactivePower.UNITY));
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double sumOfEndUserPeaksKw(SyntheticFleet fleet) {
+        return fleet.demandKwByEndUser().values().stream()
+                .mapToDouble(series -> series.stream().mapToDouble(Sample::value).max().orElse(0)).sum();
     }
 
     @Test

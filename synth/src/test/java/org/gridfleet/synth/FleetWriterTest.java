@@ -1,6 +1,7 @@
 package org.gridfleet.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,11 +25,17 @@ import org.gridfleet.model.AssetId;
 import org.gridfleet.model.EndUserId;
 import org.gridfleet.model.Sample;
 import org.gridfleet.model.asset.Asset;
+import org.gridfleet.model.asset.AssetInfo;
 import org.gridfleet.model.asset.CostCurve;
 import org.gridfleet.model.asset.Generator;
 import org.gridfleet.model.asset.MaintenanceWindow;
 import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.Storage;
+import org.gridfleet.model.fleet.EndUser;
+import org.gridfleet.model.fleet.Line;
+import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReactivePower;
+import org.gridfleet.model.fleet.Transformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,16 +49,21 @@ class FleetWriterTest {
             "reserve", "reserve.fractionOfDemand", "reserve.coverLargestUnit", "reserve.minimumKw",
             "prices", "prices.salePricePerKwh", "prices.importTariffPerKwh",
             "series", "series.demand", "series.forecasts", "series.prices", "series.maintenance",
-            "network", "network.slackBus", "network.buses", "network.buses[].id", "network.buses[].nominalKv",
+            "network", "network.slackBus", "network.slackVoltagePu", "network.buses", "network.buses[].id", "network.buses[].nominalKv",
             "network.lines", "network.lines[].id", "network.lines[].from", "network.lines[].to",
             "network.lines[].resistanceOhm", "network.lines[].reactanceOhm", "network.lines[].shuntSusceptanceS",
-            "network.lines[].ratingA",
-            "devices", "endUsers", "endUsers[].id", "endUsers[].name", "endUsers[].bus", "endUsers[].class");
+            "network.lines[].ratingA", "network.lines[].ratingKva",
+            "network.transformers", "network.transformers[].id", "network.transformers[].from", "network.transformers[].to",
+            "network.transformers[].ratedKva", "network.transformers[].resistancePercent", "network.transformers[].reactancePercent",
+            "network.transformers[].tapRatio",
+            "devices", "endUsers", "endUsers[].id", "endUsers[].name", "endUsers[].bus", "endUsers[].class",
+            "endUsers[].powerFactor", "endUsers[].leading");
 
     /** Device fields every type has. */
     private static final Set<String> DEVICE = Set.of(
             "id", "type", "name", "location", "location.latitude", "location.longitude", "bus", "ratedPowerKw",
-            "availability", "exportAllowed", "omCostPerKwh", "reliability", "reliability.forcedOutageRate",
+            "availability", "exportAllowed", "omCostPerKwh", "reactive", "reactive.powerFactor", "reactive.absorbing",
+            "reactive.kvar", "reliability", "reliability.forcedOutageRate",
             "reliability.mttfHours", "reliability.mttrHours", "maintenance", "maintenance[].start",
             "maintenance[].end", "maintenance[].reason");
     private static final Set<String> GENERATOR = Set.of(
@@ -119,7 +131,9 @@ class FleetWriterTest {
         assertThat(document.at("/series/forecasts").asText()).isEqualTo("forecasts.csv");
         assertThat(document.at("/series/prices").asText()).isEqualTo("prices.csv");
         assertThat(document.at("/series/maintenance").asText()).isEqualTo("maintenance.csv");
-        assertThat(document.at("/network/slackBus").asText()).isEqualTo("sub");
+        assertThat(document.at("/network/slackBus").asText()).isEqualTo("sub-hv");
+        assertThat(document.at("/network/slackVoltagePu").asDouble()).isEqualTo(1.02);
+        assertThat(document.at("/network/transformers")).hasSize(1);
         assertThat(document.get("devices")).hasSize(24);
         assertThat(document.get("endUsers")).hasSize(200);
         for (JsonNode device : document.get("devices")) {
@@ -157,7 +171,127 @@ class FleetWriterTest {
                     assertThat(node.get("selfDischargePerHour").asDouble()).isEqualTo(s.selfDischargePerHour());
                 }
             }
+            assertReactive(node.get("reactive"), asset.info().reactive());
         }
+        for (int u = 0; u < fleet.endUsers().size(); u++) {
+            EndUser user = fleet.endUsers().get(u);
+            JsonNode node = document.get("endUsers").get(u);
+            assertThat(node.get("id").asText()).isEqualTo(user.id().value());
+            assertThat(node.get("powerFactor").asDouble()).isEqualTo(((ReactivePower.PowerFactor) user.reactive()).powerFactor());
+            assertThat(node.has("leading")).isFalse();
+        }
+        assertNetwork(document.get("network"), fleet.network());
+    }
+
+    private static void assertReactive(JsonNode node, ReactivePower reactive) {
+        switch (reactive) {
+            case ReactivePower.PowerFactor pf -> {
+                assertThat(node.get("powerFactor").asDouble()).isEqualTo(pf.powerFactor());
+                assertThat(node.path("absorbing").asBoolean(false)).isEqualTo(pf.reversed());
+                assertThat(node.has("kvar")).isFalse();
+            }
+            case ReactivePower.FixedKvar q -> {
+                assertThat(node.get("kvar").asDouble()).isEqualTo(q.kvar());
+                assertThat(node.has("powerFactor")).isFalse();
+            }
+        }
+    }
+
+    private static void assertNetwork(JsonNode node, Network network) {
+        assertThat(node.get("slackBus").asText()).isEqualTo(network.slackBus().orElseThrow().value());
+        assertThat(node.get("slackVoltagePu").asDouble()).isEqualTo(network.slackVoltagePu());
+        assertThat(node.get("buses")).hasSize(network.buses().size());
+        for (int b = 0; b < network.buses().size(); b++) {
+            assertThat(node.get("buses").get(b).get("id").asText()).isEqualTo(network.buses().get(b).id().value());
+            assertThat(node.get("buses").get(b).get("nominalKv").asDouble()).isEqualTo(network.buses().get(b).nominalKv());
+        }
+        assertThat(node.get("lines")).hasSize(network.lines().size());
+        for (int l = 0; l < network.lines().size(); l++) {
+            Line line = network.lines().get(l);
+            JsonNode n = node.get("lines").get(l);
+            assertThat(List.of(n.get("id").asText(), n.get("from").asText(), n.get("to").asText()))
+                    .containsExactly(line.id(), line.from().value(), line.to().value());
+            assertThat(n.get("resistanceOhm").asDouble()).isEqualTo(line.resistanceOhm());
+            assertThat(n.get("reactanceOhm").asDouble()).isEqualTo(line.reactanceOhm());
+            assertThat(n.get("shuntSusceptanceS").asDouble()).isEqualTo(line.shuntSusceptanceS());
+            assertThat(n.get("ratingA").asDouble()).isCloseTo(line.ratingA(), within(0.0005));
+        }
+        assertThat(node.get("transformers")).hasSize(network.transformers().size());
+        for (int t = 0; t < network.transformers().size(); t++) {
+            Transformer transformer = network.transformers().get(t);
+            JsonNode n = node.get("transformers").get(t);
+            assertThat(List.of(n.get("id").asText(), n.get("from").asText(), n.get("to").asText()))
+                    .containsExactly(transformer.id(), transformer.from().value(), transformer.to().value());
+            assertThat(n.get("ratedKva").asDouble()).isEqualTo(transformer.ratedKva());
+            assertThat(n.get("resistancePercent").asDouble()).isEqualTo(transformer.resistancePercent());
+            assertThat(n.get("reactancePercent").asDouble()).isEqualTo(transformer.reactancePercent());
+            assertThat(n.get("tapRatio").asDouble()).isEqualTo(transformer.tapRatio());
+        }
+    }
+
+    @Test
+    void reactiveSettingsTransformersAndRatingsOfAnyFleetAreWrittenAsTheFormatSays(@TempDir Path other) throws IOException {
+        // what a fleet read from a file may hold beyond what the generator makes
+        List<Asset> assets = new ArrayList<>(fleet.assets());
+        assets.set(0, withReactive(assets.get(0), new ReactivePower.PowerFactor(0.9, true)));
+        assets.set(1, withReactive(assets.get(1), new ReactivePower.FixedKvar(-120.5)));
+        assets.set(2, withReactive(assets.get(2), new ReactivePower.PowerFactor(0.85, false)));
+        List<EndUser> users = new ArrayList<>(fleet.endUsers());
+        EndUser first = users.getFirst();
+        users.set(0, new EndUser(first.id(), first.name(), first.bus(), first.customerClass(), new ReactivePower.PowerFactor(0.8, true)));
+        Network network = fleet.network();
+        List<Line> lines = new ArrayList<>(network.lines());
+        Line line = lines.getFirst();
+        // a rating read as ratingKva: 5000 kVA at 12.47 kV
+        lines.set(0, new Line(line.id(), line.from(), line.to(), line.resistanceOhm(), line.reactanceOhm(), line.shuntSusceptanceS(),
+                5000 / (Math.sqrt(3) * 12.47)));
+        List<Transformer> transformers = new ArrayList<>(network.transformers());
+        transformers.add(new Transformer("tx-spare", network.slackBus().orElseThrow(), network.transformers().getFirst().to(), 2500, 0.8, 5.75, 1.025));
+        SyntheticFleet changed = new SyntheticFleet(fleet.name(), fleet.currency(), fleet.timeGrid(), fleet.gridConnection(),
+                fleet.reserve(), new Network(network.buses(), lines, transformers, network.slackBus(), 0.98), assets, users,
+                fleet.demandKwByEndUser(), fleet.forecastKwByAsset(), fleet.salePricePerKwh(), fleet.importTariffPerKwh());
+
+        FleetWriter.write(changed, other);
+
+        JsonNode written = new YAMLMapper().readTree(other.resolve(FleetWriter.FLEET_FILE).toFile());
+        for (int d = 0; d < 3; d++) {
+            assertReactive(written.get("devices").get(d).get("reactive"), assets.get(d).info().reactive());
+        }
+        assertThat(written.at("/devices/0/reactive/absorbing").asBoolean()).isTrue();
+        assertThat(written.at("/devices/1/reactive/kvar").asDouble()).isEqualTo(-120.5);
+        assertThat(written.at("/endUsers/0/powerFactor").asDouble()).isEqualTo(0.8);
+        assertThat(written.at("/endUsers/0/leading").asBoolean()).isTrue();
+        assertThat(written.at("/network/slackVoltagePu").asDouble()).isEqualTo(0.98);
+        // 5000 / (√3 · 12.47) = 231.4957 A, kept to the milliampere
+        assertThat(written.at("/network/lines/0/ratingA").asDouble()).isEqualTo(231.496);
+        assertThat(written.at("/network/transformers/1/tapRatio").asDouble()).isEqualTo(1.025);
+        assertNetwork(written.get("network"), changed.network());
+    }
+
+    @Test
+    void endUserWithAFixedKvarCannotBeWritten(@TempDir Path other) {
+        List<EndUser> users = new ArrayList<>(fleet.endUsers());
+        EndUser first = users.getFirst();
+        users.set(0, new EndUser(first.id(), first.name(), first.bus(), first.customerClass(), new ReactivePower.FixedKvar(10)));
+        SyntheticFleet changed = new SyntheticFleet(fleet.name(), fleet.currency(), fleet.timeGrid(), fleet.gridConnection(),
+                fleet.reserve(), fleet.network(), fleet.assets(), users, fleet.demandKwByEndUser(), fleet.forecastKwByAsset(),
+                fleet.salePricePerKwh(), fleet.importTariffPerKwh());
+
+        assertThatThrownBy(() -> FleetWriter.write(changed, other)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.0 kvar");
+    }
+
+    private static Asset withReactive(Asset asset, ReactivePower reactive) {
+        AssetInfo i = asset.info();
+        AssetInfo info = new AssetInfo(i.id(), i.name(), i.type(), i.location(), i.bus(), i.ratedPowerKw(), i.availability(),
+                i.reliability(), i.maintenance(), i.exportAllowed(), i.omCostPerKwh(), reactive);
+        return switch (asset) {
+            case Generator g -> new Generator(info, g.minStablePowerKw(), g.rampUpKwPerMin(), g.rampDownKwPerMin(), g.minUpTimeHours(),
+                    g.minDownTimeHours(), g.startUp(), g.initialState(), g.costCurve(), g.runHourLimit(), g.co2KgPerKwh());
+            case Renewable r -> new Renewable(info, r.curtailable());
+            case Storage s -> new Storage(info, s.energyCapacityKwh(), s.maxChargeKw(), s.maxDischargeKw(), s.chargeEfficiency(),
+                    s.dischargeEfficiency(), s.selfDischargePerHour(), s.minSoc(), s.maxSoc(), s.initialSoc(), s.finalSoc(),
+                    s.degradationCostPerKwh());
+        };
     }
 
     private static void assertCost(JsonNode cost, CostCurve curve) {

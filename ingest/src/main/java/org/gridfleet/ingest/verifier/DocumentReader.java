@@ -2,15 +2,18 @@ package org.gridfleet.ingest.verifier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.gridfleet.ingest.Rule;
@@ -38,7 +41,9 @@ import org.gridfleet.model.fleet.EndUser;
 import org.gridfleet.model.fleet.GridConnection;
 import org.gridfleet.model.fleet.Line;
 import org.gridfleet.model.fleet.Network;
+import org.gridfleet.model.fleet.ReactivePower;
 import org.gridfleet.model.fleet.ReserveRequirement;
+import org.gridfleet.model.fleet.Transformer;
 
 /**
  * Reads the fleet document into domain records. Field types, finiteness, units and ranges are checked as each
@@ -53,11 +58,17 @@ final class DocumentReader {
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** A grid-connected plant that states no limits may import and export without bound. */
     private static final GridConnection UNLIMITED_GRID = GridConnection.connected(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    /** Nominal voltages this close (relative) are the same voltage, written differently. */
+    static final double NOMINAL_KV_TOLERANCE = 0.01;
+    /** Transformer impedances above this many percent get a warning: real ones have a few percent. */
+    static final double TYPICAL_MAX_IMPEDANCE_PERCENT = 25;
+    /** A warning about unreachable buses names at most this many. */
+    private static final int MAX_NAMED_BUSES = 10;
 
     private final Fields root;
     private final MaintenanceTable maintenanceTable;
     /** The network's buses, looked up for every device and end-user. */
-    private java.util.Set<BusId> busIds = java.util.Set.of();
+    private Set<BusId> busIds = Set.of();
 
     /** @param maintenanceTable windows from the maintenance CSV, by device id, added to the devices' own */
     DocumentReader(Fields root, MaintenanceTable maintenanceTable) {
@@ -175,37 +186,20 @@ final class DocumentReader {
             }
             buses.put(busId, new Bus(busId, kv));
         }
+        // lines and transformers share one name space: a branch is named by its id alone
+        Map<String, String> branchPaths = new HashMap<>();
+        int rejectedBranches = 0;
         Map<String, Line> lines = new LinkedHashMap<>();
         for (Fields l : f.list("lines")) {
-            String id = l.id("id");
-            Fields line = l.about("line " + id);
-            String from = line.id("from");
-            String to = line.id("to");
-            double r = line.number("resistanceOhm", Quantity.OHM);
-            double x = line.number("reactanceOhm", Quantity.OHM);
-            double b = line.number("shuntSusceptanceS", Quantity.SIEMENS, 0);
-            double ratingA = line.number("ratingA", Quantity.AMPERE);
-            line.rejectUnknownFields();
-            for (String end : List.of("from", "to")) {
-                String bus = end.equals("from") ? from : to;
-                if (line.isClean() && !buses.containsKey(BusId.of(bus))) {
-                    line.error(Rule.UNKNOWN_ID, end, "bus '" + bus + "' is not among network.buses");
-                }
-            }
-            if (line.isClean() && from.equals(to)) {
-                line.error(Rule.RANGE, "to", "a line cannot connect bus " + from + " to itself");
-            }
-            if (line.isClean() && r + x <= 0) {
-                line.error(Rule.RANGE, "reactanceOhm", "a line needs a non-zero impedance (resistanceOhm + reactanceOhm > 0)");
-            }
-            if (!line.isClean()) {
-                continue;
-            }
-            if (lines.containsKey(id)) {
-                line.error(Rule.DUPLICATE, "id", "line " + id + " is defined twice; the first definition is kept");
-                continue;
-            }
-            lines.put(id, new Line(id, BusId.of(from), BusId.of(to), r, x, b, ratingA));
+            Optional<Line> line = readLine(l, buses, branchPaths);
+            line.ifPresent(x -> lines.put(x.id(), x));
+            rejectedBranches += line.isEmpty() ? 1 : 0;
+        }
+        Map<String, Transformer> transformers = new LinkedHashMap<>();
+        for (Fields t : f.list("transformers")) {
+            Optional<Transformer> transformer = readTransformer(t, buses, branchPaths);
+            transformer.ifPresent(x -> transformers.put(x.id(), x));
+            rejectedBranches += transformer.isEmpty() ? 1 : 0;
         }
         String slack = f.id("slackBus");
         Optional<BusId> slackBus = Optional.empty();
@@ -216,8 +210,157 @@ final class DocumentReader {
                 f.error(Rule.UNKNOWN_ID, "slackBus", "bus '" + slack + "' is not among network.buses");
             }
         }
+        double slackVoltagePu = f.number("slackVoltagePu", Quantity.VOLTAGE_PU, 1.0);
         f.rejectUnknownFields();
-        return new Network(List.copyOf(buses.values()), List.copyOf(lines.values()), slackBus);
+        Network network = new Network(List.copyOf(buses.values()), List.copyOf(lines.values()), List.copyOf(transformers.values()),
+                slackBus, slackVoltagePu);
+        if (slackBus.isPresent()) {
+            warnAboutUnreachableBuses(f, network, slackBus.get(), rejectedBranches);
+        }
+        return network;
+    }
+
+    /** A line, or empty when it breaks a rule; {@code branchPaths} holds the ids of lines and transformers kept so far. */
+    private Optional<Line> readLine(Fields l, Map<BusId, Bus> buses, Map<String, String> branchPaths) {
+        String id = l.id("id");
+        Fields line = l.about("line " + id);
+        String from = line.id("from");
+        String to = line.id("to");
+        double r = line.number("resistanceOhm", Quantity.OHM);
+        double x = line.number("reactanceOhm", Quantity.OHM);
+        double b = line.number("shuntSusceptanceS", Quantity.SIEMENS, 0);
+        OptionalDouble ratingA = line.optionalNumber("ratingA", Quantity.AMPERE);
+        OptionalDouble ratingKva = line.optionalNumber("ratingKva", Quantity.KVA);
+        boolean ratingAGiven = line.has("ratingA");
+        boolean ratingKvaGiven = line.has("ratingKva");
+        if (ratingAGiven && ratingKvaGiven) {
+            line.error(Rule.SCHEMA, "ratingKva", "and ratingA are both given: pick one, ratingA in ampere or ratingKva in kVA"
+                    + " (converted with the from bus's nominalKv)");
+        } else if (!ratingAGiven && !ratingKvaGiven) {
+            line.error(Rule.SCHEMA, "ratingA", "is required: give the thermal rating as ratingA in ampere or as ratingKva in kVA");
+        }
+        line.rejectUnknownFields();
+        checkBranchEnds(line, from, to, buses, "line");
+        if (line.isClean() && r + x <= 0) {
+            line.error(Rule.RANGE, "reactanceOhm", "a line needs a non-zero impedance (resistanceOhm + reactanceOhm > 0)");
+        }
+        if (line.isClean()) {
+            double fromKv = buses.get(BusId.of(from)).nominalKv();
+            double toKv = buses.get(BusId.of(to)).nominalKv();
+            if (Math.abs(fromKv - toKv) > NOMINAL_KV_TOLERANCE * Math.max(fromKv, toKv)) {
+                line.warning(Rule.CONSISTENCY, "to", "joins bus " + from + " at " + fromKv + " kV and bus " + to + " at " + toKv
+                        + " kV: a line joins buses of one voltage; between voltages give a transformer (network.transformers). Kept as a line");
+            }
+        }
+        if (!line.isClean() || !isNewBranch(line, id, branchPaths)) {
+            return Optional.empty();
+        }
+        double amperes = ratingA.isPresent() ? ratingA.getAsDouble()
+                : amperesOf(ratingKva.getAsDouble(), buses.get(BusId.of(from)).nominalKv());
+        return Optional.of(new Line(id, BusId.of(from), BusId.of(to), r, x, b, amperes));
+    }
+
+    /**
+     * The current of a three-phase rating: {@code I = S / (√3 · V)} with S in kVA and V the line-to-line voltage
+     * in kV gives ampere.
+     */
+    static double amperesOf(double kva, double kv) {
+        return kva / (Math.sqrt(3) * kv);
+    }
+
+    private Optional<Transformer> readTransformer(Fields t, Map<BusId, Bus> buses, Map<String, String> branchPaths) {
+        String id = t.id("id");
+        Fields transformer = t.about("transformer " + id);
+        String from = transformer.id("from");
+        String to = transformer.id("to");
+        double ratedKva = transformer.number("ratedKva", Quantity.KVA);
+        double r = transformer.number("resistancePercent", Quantity.IMPEDANCE_PERCENT);
+        double x = transformer.number("reactancePercent", Quantity.IMPEDANCE_PERCENT);
+        double tap = transformer.number("tapRatio", Quantity.TAP_RATIO, 1);
+        transformer.rejectUnknownFields();
+        checkBranchEnds(transformer, from, to, buses, "transformer");
+        if (transformer.isClean() && r + x <= 0) {
+            transformer.error(Rule.RANGE, "reactancePercent", "a transformer needs a non-zero impedance (resistancePercent + reactancePercent > 0):"
+                    + " take both from its nameplate");
+        }
+        if (transformer.isClean()) {
+            double fromKv = buses.get(BusId.of(from)).nominalKv();
+            double toKv = buses.get(BusId.of(to)).nominalKv();
+            if (fromKv < toKv) {
+                transformer.error(Rule.CONSISTENCY, "from", "bus " + from + " (" + fromKv + " kV) is the low-voltage side, bus " + to + " ("
+                        + toKv + " kV) the high-voltage side: from is the high-voltage bus, so swap from and to (tapRatio is on the from side)");
+            }
+            for (String field : List.of("resistancePercent", "reactancePercent")) {
+                double value = field.equals("resistancePercent") ? r : x;
+                if (value > TYPICAL_MAX_IMPEDANCE_PERCENT) {
+                    transformer.warning(Rule.RANGE, field, value + " % is unusually high for a transformer (a few percent, rarely above "
+                            + (int) TYPICAL_MAX_IMPEDANCE_PERCENT + " %); kept, but check that it is percent on the transformer's own ratedKva, not ohm");
+                }
+            }
+        }
+        if (!transformer.isClean() || !isNewBranch(transformer, id, branchPaths)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Transformer(id, BusId.of(from), BusId.of(to), ratedKva, r, x, tap));
+    }
+
+    /** Both ends must be known buses, and different ones. */
+    private static void checkBranchEnds(Fields branch, String from, String to, Map<BusId, Bus> buses, String kind) {
+        for (String end : List.of("from", "to")) {
+            String bus = end.equals("from") ? from : to;
+            if (branch.isClean() && !buses.containsKey(BusId.of(bus))) {
+                branch.error(Rule.UNKNOWN_ID, end, "bus '" + bus + "' is not among network.buses");
+            }
+        }
+        if (branch.isClean() && from.equals(to)) {
+            branch.error(Rule.RANGE, "to", "a " + kind + " cannot connect bus " + from + " to itself");
+        }
+    }
+
+    /** Records the branch's id, or rejects it as a duplicate of a line or transformer kept before. */
+    private static boolean isNewBranch(Fields branch, String id, Map<String, String> branchPaths) {
+        String first = branchPaths.putIfAbsent(id, branch.path());
+        if (first != null) {
+            branch.error(Rule.DUPLICATE, "id", "id " + id + " is already used by " + first
+                    + " (lines and transformers share their ids); that first one is kept");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Warns about buses that no path of lines and transformers joins to the slack bus: nothing supplies them, and
+     * a power flow cannot solve them.
+     */
+    private static void warnAboutUnreachableBuses(Fields f, Network network, BusId slack, int rejectedBranches) {
+        Map<BusId, List<BusId>> neighbours = new HashMap<>();
+        network.lines().forEach(l -> join(neighbours, l.from(), l.to()));
+        network.transformers().forEach(t -> join(neighbours, t.from(), t.to()));
+        Set<BusId> reached = new HashSet<>(List.of(slack));
+        ArrayDeque<BusId> queue = new ArrayDeque<>(List.of(slack));
+        while (!queue.isEmpty()) {
+            for (BusId next : neighbours.getOrDefault(queue.poll(), List.of())) {
+                if (reached.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        List<String> unreached = network.buses().stream().map(Bus::id).filter(b -> !reached.contains(b)).map(BusId::value).toList();
+        if (unreached.isEmpty()) {
+            return;
+        }
+        String names = unreached.size() <= MAX_NAMED_BUSES ? String.join(", ", unreached)
+                : String.join(", ", unreached.subList(0, MAX_NAMED_BUSES)) + " and " + (unreached.size() - MAX_NAMED_BUSES) + " more";
+        // the message follows the field name: "buses not connected to ..."
+        f.warning(Rule.CONSISTENCY, "buses", "not connected to the slack bus " + slack + " through lines or transformers: " + names
+                + (rejectedBranches == 0 ? "" : " (" + rejectedBranches + (rejectedBranches == 1 ? " line or transformer was" : " lines or transformers were")
+                        + " rejected above)")
+                + "; nothing supplies them and a power flow cannot solve them: add or correct the missing line or transformer");
+    }
+
+    private static void join(Map<BusId, List<BusId>> neighbours, BusId a, BusId b) {
+        neighbours.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
+        neighbours.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
     }
 
     // ---- devices
@@ -281,6 +424,8 @@ final class DocumentReader {
             f.warning(Rule.SIZE, "ratedPowerKw", ratedPowerKw + " kW is above the " + (int) LARGE_DEVICE_KW
                     + " kW this plant is built for; kept, but check the figure and the unit");
         }
+        // 0 when the rating was rejected: then it bounds nothing
+        ReactivePower reactive = f.object("reactive").map(r -> readDeviceReactive(r, ratedPowerKw)).orElse(ReactivePower.UNITY);
         double availability = f.number("availability", Quantity.FRACTION, 1);
         boolean exportAllowed = f.bool("exportAllowed", true);
         double omCostPerKwh = f.number("omCostPerKwh", Quantity.COST_PER_KWH, 0);
@@ -296,7 +441,59 @@ final class DocumentReader {
             return placeholder(type);
         }
         return new AssetInfo(AssetId.of(id), name, type, location, BusId.of(bus), ratedPowerKw, availability,
-                reliability, maintenance, exportAllowed, omCostPerKwh);
+                reliability, maintenance, exportAllowed, omCostPerKwh, reactive);
+    }
+
+    /**
+     * A device's {@code reactive} object: {@code {powerFactor, absorbing}} or {@code {kvar}}. Positive reactive
+     * power is delivered to the grid (over-excited); {@code absorbing: true} or a negative kvar takes it in.
+     *
+     * @param ratedKw the device's rating, taken as its apparent power in kVA; 0 when unknown
+     */
+    private ReactivePower readDeviceReactive(Fields f, double ratedKw) {
+        f.known("powerFactor", "absorbing", "kvar");
+        boolean byPowerFactor = f.has("powerFactor");
+        if (byPowerFactor == f.has("kvar")) {
+            f.error(Rule.SCHEMA, "", byPowerFactor
+                    ? "reactive gives both powerFactor and kvar: pick one, a power factor that follows the active power or a fixed kvar set point"
+                    : "reactive needs powerFactor (with absorbing: true for an under-excited device) or kvar (a fixed set point, positive delivered)");
+            f.rejectUnknownFields();
+            return ReactivePower.UNITY;
+        }
+        ReactivePower reactive;
+        if (byPowerFactor) {
+            double powerFactor = f.number("powerFactor", Quantity.POWER_FACTOR);
+            boolean absorbing = f.bool("absorbing", false);
+            if (absorbing && powerFactor == 1) {
+                f.warning(Rule.CONSISTENCY, "absorbing", "has no effect at unity power factor: a device at powerFactor 1 neither delivers nor absorbs reactive power");
+            }
+            reactive = f.isClean() && powerFactor < 1 ? new ReactivePower.PowerFactor(powerFactor, absorbing) : ReactivePower.UNITY;
+        } else {
+            if (f.has("absorbing")) {
+                f.error(Rule.SCHEMA, "absorbing", "goes with powerFactor only: for a fixed set point that absorbs reactive power give a negative kvar");
+            }
+            double kvar = f.number("kvar", Quantity.KVAR);
+            if (ratedKw > 0 && Math.abs(kvar) > ratedKw) {
+                f.error(Rule.RANGE, "kvar", kvar + " can never be " + (kvar > 0 ? "delivered" : "absorbed") + ": the rating of "
+                        + ratedKw + " kW, taken as apparent power in kVA, bounds the reactive power to ±" + ratedKw + " kvar");
+            }
+            reactive = f.isClean() ? new ReactivePower.FixedKvar(kvar) : ReactivePower.UNITY;
+        }
+        f.rejectUnknownFields();
+        return reactive;
+    }
+
+    /**
+     * An end-user's {@code powerFactor} and {@code leading}: a load draws reactive power (inductive, lagging)
+     * unless it is {@code leading} (capacitive), when it delivers it.
+     */
+    private ReactivePower readEndUserReactive(Fields f) {
+        double powerFactor = f.number("powerFactor", Quantity.POWER_FACTOR, 1);
+        boolean leading = f.bool("leading", false);
+        if (leading && powerFactor == 1 && f.isClean()) {
+            f.warning(Rule.CONSISTENCY, "leading", "has no effect at unity power factor: give the load's powerFactor, e.g. 0.95");
+        }
+        return powerFactor == 1 ? ReactivePower.UNITY : new ReactivePower.PowerFactor(powerFactor, leading);
     }
 
     private static AssetInfo placeholder(DeviceType type) {
@@ -567,6 +764,7 @@ final class DocumentReader {
                 f.error(Rule.UNKNOWN_ID, "bus", "bus '" + bus + "' is not among network.buses");
             }
             String customerClass = f.choice("class", classes, "residential");
+            ReactivePower reactive = readEndUserReactive(f);
             f.rejectUnknownFields();
             if (!f.isClean()) {
                 continue;
@@ -575,7 +773,7 @@ final class DocumentReader {
                 f.error(Rule.DUPLICATE, "id", "id " + id + " is already used by " + firstPath.get(id) + "; that first end-user is kept");
                 continue;
             }
-            users.put(id, new EndUser(EndUserId.of(id), name, BusId.of(bus), CustomerClass.valueOf(customerClass.toUpperCase(Locale.ROOT))));
+            users.put(id, new EndUser(EndUserId.of(id), name, BusId.of(bus), CustomerClass.valueOf(customerClass.toUpperCase(Locale.ROOT)), reactive));
             firstPath.put(id, f.path());
         }
         return List.copyOf(users.values());

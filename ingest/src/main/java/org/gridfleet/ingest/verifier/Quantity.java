@@ -30,6 +30,22 @@ enum Quantity {
     OHM("Ω", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
     SIEMENS("S", 0, true, Double.POSITIVE_INFINITY, v -> false, ""),
     AMPERE("A", 0, false, Double.POSITIVE_INFINITY, v -> v > 100_000, "looks like mA, not A"),
+    /** Apparent power of a transformer or a line rating. */
+    KVA("kVA", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like VA, not kVA (1 kVA = 1000 VA)"),
+    /** Reactive power of a device: positive delivered to the grid, negative absorbed. */
+    KVAR("kvar", Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, v -> Math.abs(v) > 1_000_000, "looks like var, not kvar (1 kvar = 1000 var)"),
+    /** Voltage set point in per unit of the bus's nominal voltage; 90..110 can only be a percentage. */
+    VOLTAGE_PU("pu", 0.9, true, 1.1, v -> v >= 90 && v <= 110, "looks like a percentage: write per unit, e.g. 1.02 for 102 % of nominalKv"),
+    POWER_FACTOR("", 0, false, 1, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.95 for 95 %"),
+    /** Transformer impedance in percent on its own rating: a few percent, never above 100 %. */
+    IMPEDANCE_PERCENT("%", 0, true, 100, v -> false, ""),
+    /**
+     * Off-nominal tap: 1 at the neutral tap, tap changers reach about ±15 %. Far outside it is a percentage or the
+     * nominal turns ratio (such as 69/12.47 = 5.53), which follows from the buses' nominal voltages instead.
+     */
+    TAP_RATIO("", 0.8, true, 1.2, v -> v > 1.5 || (v > 0 && v < 0.5),
+            "is not an off-nominal tap: write the tap as a ratio, 1 at the neutral tap (e.g. 1.025 for +2.5 %), not a percentage"
+                    + " nor the nominal turns ratio, which follows from the buses' nominalKv"),
     LATITUDE("°", -90, true, 90, v -> false, ""),
     LONGITUDE("°", -180, true, 180, v -> false, ""),
     CO2_KG_PER_KWH("kg/kWh", 0, true, Double.POSITIVE_INFINITY, v -> v > 5, "looks like g/kWh, not kg/kWh"),

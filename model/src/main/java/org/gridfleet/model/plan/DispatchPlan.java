@@ -10,9 +10,11 @@ import org.gridfleet.model.TimeGrid;
 
 /**
  * A dispatch plan: what every device does in every interval, plus the grid exchange that closes the balance
- * {@code Σ powerKw + importKw − exportKw = demand}.
+ * {@code Σ powerKw + importKw − exportKw = demand + lossesKw}.
  *
  * @param generator which plan generator made it, e.g. {@code merit-order}
+ * @param lossesKw  network losses the plan covers on top of demand in each interval (from an AC power flow, when
+ *                  it was planned with the network); zeros otherwise
  */
 public record DispatchPlan(
         String generator,
@@ -21,7 +23,14 @@ public record DispatchPlan(
         TimeGrid grid,
         List<DeviceSchedule> schedules,
         Profile importKw,
-        Profile exportKw) {
+        Profile exportKw,
+        Profile lossesKw) {
+
+    /** A plan that covers no network losses. */
+    public DispatchPlan(String generator, Objective objective, PlanStatus status, TimeGrid grid, List<DeviceSchedule> schedules,
+                        Profile importKw, Profile exportKw) {
+        this(generator, objective, status, grid, schedules, importKw, exportKw, Profile.zeros(grid.intervals()));
+    }
 
     public DispatchPlan {
         requireNonNull(generator, "generator");
@@ -34,8 +43,11 @@ public record DispatchPlan(
                 throw new IllegalArgumentException(s.asset() + ": schedule length differs from the grid's " + grid.intervals());
             }
         }
-        if (importKw.size() != grid.intervals() || exportKw.size() != grid.intervals()) {
-            throw new IllegalArgumentException("import and export need one value per interval");
+        if (importKw.size() != grid.intervals() || exportKw.size() != grid.intervals() || lossesKw.size() != grid.intervals()) {
+            throw new IllegalArgumentException("import, export and losses need one value per interval");
+        }
+        if (lossesKw.min() < 0) {
+            throw new IllegalArgumentException("losses must be >= 0 kW: " + lossesKw);
         }
     }
 

@@ -76,9 +76,20 @@ class DispatchPlanTest {
     @Test
     void importOrExportOfWrongLengthIsRejected() {
         assertThatThrownBy(() -> plan(List.of(GEN), Profile.zeros(2), Profile.zeros(3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("import and export");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("import, export and losses");
         assertThatThrownBy(() -> plan(List.of(GEN), Profile.zeros(3), Profile.zeros(4)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lossesNeedOneNonNegativeValuePerInterval() {
+        DispatchPlan plain = plan(List.of(GEN), Profile.zeros(3), Profile.zeros(3));
+        assertThat(plain.lossesKw()).isEqualTo(Profile.zeros(3));
+
+        assertThatThrownBy(() -> new DispatchPlan(plain.generator(), plain.objective(), plain.status(), plain.grid(), plain.schedules(),
+                plain.importKw(), plain.exportKw(), Profile.zeros(2))).hasMessageContaining("losses");
+        assertThatThrownBy(() -> new DispatchPlan(plain.generator(), plain.objective(), plain.status(), plain.grid(), plain.schedules(),
+                plain.importKw(), plain.exportKw(), Profile.of(0, -1, 0))).hasMessageContaining("losses must be >= 0");
     }
 
     @Test

@@ -344,7 +344,8 @@ public final class PlanChecker {
                 matchListed(listed.get(Shortfall.Kind.RESERVE)[t], reserveShort, t, Rule.RESERVE, requiredKw, reserveHeldKw[t],
                         "reserve held %s kW is below the requirement %s kW".formatted(kw(reserveHeldKw[t]), kw(requiredKw)));
 
-                double imbalanceKw = outputKw + imp - exp - demandKw;
+                // losses the plan says it covers (an AC check found them) are served like demand
+                double imbalanceKw = outputKw + imp - exp - demandKw - plan.lossesKw().get(t);
                 boolean oversupply = imbalanceKw > TOLERANCE_KW;
                 if (imbalanceKw < -TOLERANCE_KW) {
                     boolean admitted = listed.get(Shortfall.Kind.DEMAND)[t] != null;
@@ -364,7 +365,9 @@ public final class PlanChecker {
                 }
                 anythingShort |= demandShort || reserveShort || oversupply;
             }
-            if (infeasible && !anythingShort) {
+            // on a fleet with a network a plan may be infeasible for its network limits alone: those are judged by the
+            // power flow (NetworkMetrics), not here
+            if (infeasible && !anythingShort && problem.network().isEmpty()) {
                 add(PLANT, WHOLE_HORIZON, Rule.STATUS, 0, "status is infeasible but every interval meets demand, reserve and balance");
             }
         }

@@ -55,6 +55,7 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
  *                             "causes": [{"kind": "storage-energy", "asset": "BAT-1", "kw": 14.5, "text": "..."}]}]},
  *   "grid": {"start": "2026-11-23T00:00:00Z", "step": "PT1H", "intervals": 4},   ISO-8601 instant and duration
  *   "importKw": [...], "exportKw": [...],                        one value per interval
+ *   "lossesKw": [...],                                           optional: network losses the plan covers
  *   "schedules": [{"asset": "GEN-A", "type": "reciprocating-engine",
  *                  "powerKw": [...], "committed": [...],         powerKw positive into the grid
  *                  "socFraction": [...]}],                       storage only: 0..1 at the end of each interval
@@ -197,6 +198,9 @@ public final class PlanJson {
         grid.put("intervals", plan.grid().intervals());
         numbers(root.putArray("importKw"), plan.importKw());
         numbers(root.putArray("exportKw"), plan.exportKw());
+        if (plan.lossesKw().max() > 0) {
+            numbers(root.putArray("lossesKw"), plan.lossesKw());
+        }
         ArrayNode schedules = root.putArray("schedules");
         for (DeviceSchedule s : plan.schedules()) {
             ObjectNode node = schedules.addObject();
@@ -247,7 +251,8 @@ public final class PlanJson {
                     node.has("socFraction") ? profile(node, at + "socFraction") : Profile.zeros(0)));
         }
         return new DispatchPlan(text(root, "generator"), objective, readStatus(object(root, "status")), grid, schedules,
-                profile(root, "importKw"), profile(root, "exportKw"));
+                profile(root, "importKw"), profile(root, "exportKw"),
+                root.has("lossesKw") ? profile(root, "lossesKw") : Profile.zeros(grid.intervals()));
     }
 
     private static TimeGrid grid(JsonNode root) {

@@ -3,8 +3,10 @@ package org.gridfleet.plan.milp;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.gridfleet.model.plan.Objective;
 import org.gridfleet.model.plan.ObjectiveKind;
+import org.gridfleet.plan.network.NetworkConstraints;
 
 /**
  * What the MILP planner optimises, how hard it works and how it approximates.
@@ -19,16 +21,25 @@ import org.gridfleet.model.plan.ObjectiveKind;
  *                               valued at the objective's dearest rate, not a requirement; docs/optimization.md)
  * @param solverLog              whether SCIP prints its progress table (elapsed time, best plan, bound, gap) on the
  *                               process's standard output while it solves
+ * @param network                the network limits to respect, with LinDistFlow inside the MILP, and the corrections
+ *                               from the last AC check (docs/optimization.md); empty: the network is not looked at
  */
 public record MilpOptions(Objective objective, Duration timeLimit, double relativeGap, int quadraticSegments,
-                          boolean finalSocTargets, boolean solverLog) {
-    /** Least cost, one minute, 0.01 % gap, four segments, storage aims at its end-of-horizon target, quiet. */
+                          boolean finalSocTargets, boolean solverLog, Optional<NetworkConstraints> network) {
+    /** Least cost, one minute, 0.01 % gap, four segments, storage aims at its end-of-horizon target, quiet, no network. */
     public static final MilpOptions DEFAULT = new MilpOptions(Objective.of(ObjectiveKind.COST), Duration.ofSeconds(60), 1e-4, 4,
             true, false);
+
+    /** Without network constraints. */
+    public MilpOptions(Objective objective, Duration timeLimit, double relativeGap, int quadraticSegments, boolean finalSocTargets,
+                       boolean solverLog) {
+        this(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog, Optional.empty());
+    }
 
     public MilpOptions {
         requireNonNull(objective, "objective");
         requireNonNull(timeLimit, "timeLimit");
+        requireNonNull(network, "network");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("timeLimit must be positive: " + timeLimit);
         }
@@ -41,26 +52,36 @@ public record MilpOptions(Objective objective, Duration timeLimit, double relati
     }
 
     public MilpOptions withObjective(Objective newObjective) {
-        return new MilpOptions(newObjective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog);
+        return new MilpOptions(newObjective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog, network);
     }
 
     public MilpOptions withTimeLimit(Duration limit) {
-        return new MilpOptions(objective, limit, relativeGap, quadraticSegments, finalSocTargets, solverLog);
+        return new MilpOptions(objective, limit, relativeGap, quadraticSegments, finalSocTargets, solverLog, network);
     }
 
     public MilpOptions withRelativeGap(double gap) {
-        return new MilpOptions(objective, timeLimit, gap, quadraticSegments, finalSocTargets, solverLog);
+        return new MilpOptions(objective, timeLimit, gap, quadraticSegments, finalSocTargets, solverLog, network);
     }
 
     public MilpOptions withQuadraticSegments(int segments) {
-        return new MilpOptions(objective, timeLimit, relativeGap, segments, finalSocTargets, solverLog);
+        return new MilpOptions(objective, timeLimit, relativeGap, segments, finalSocTargets, solverLog, network);
     }
 
     public MilpOptions withFinalSocTargets(boolean required) {
-        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, required, solverLog);
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, required, solverLog, network);
     }
 
     public MilpOptions withSolverLog(boolean show) {
-        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, show);
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, show, network);
+    }
+
+    /** Plans within the network's limits (LinDistFlow inside the MILP, docs/optimization.md). */
+    public MilpOptions withNetwork(NetworkConstraints constraints) {
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog, Optional.of(constraints));
+    }
+
+    /** Plans without looking at the network. */
+    public MilpOptions withoutNetwork() {
+        return new MilpOptions(objective, timeLimit, relativeGap, quadraticSegments, finalSocTargets, solverLog, Optional.empty());
     }
 }

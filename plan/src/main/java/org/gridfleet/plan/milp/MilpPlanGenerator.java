@@ -23,9 +23,13 @@ import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
  * {@code Feasible(gap)} when it stops at the gap target or the time limit, and {@code Infeasible} with the
  * shortfalls, measured on the plan as the checker measures them, when demand or reserve falls short somewhere.
  *
+ * <p>With {@link MilpOptions#withNetwork network constraints} it also keeps bus voltages and branch currents within
+ * limits in a linear power-flow model of the (radial) feeder, LinDistFlow, corrected by the last AC check; a plan
+ * that breaks them anyway is {@code Infeasible} and says where (docs/optimization.md, "Network constraints").
+ *
  * <p>Deterministic: the same problem and options give the same plan, unless the time limit cuts the search short.
  * Should SCIP find no plan at all within the time limit, the merit-order plan is returned (it says so in its
- * {@code generator}).
+ * {@code generator}; with network constraints it is judged on them as well, and infeasible where it breaks them).
  */
 public final class MilpPlanGenerator implements PlanGenerator {
     public static final String NAME = "milp";
@@ -82,14 +86,14 @@ public final class MilpPlanGenerator implements PlanGenerator {
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
             hold(solver);
             if (interrupted) {
-                return List.of(baseline); // stopped before the solve began
+                return List.of(fallback(model, baseline)); // stopped before the solve began
             }
             MPSolver.ResultStatus result = solver.solve(parameters);
             hold(null);
 
             // check status
             if (result != MPSolver.ResultStatus.OPTIMAL && result != MPSolver.ResultStatus.FEASIBLE) {
-                return List.of(baseline);
+                return List.of(fallback(model, baseline));
             }
             double gap = relativeGap(solver.objective().value(), solver.objective().bestBound());
             PlanStatus solved = result == MPSolver.ResultStatus.OPTIMAL && gap <= PROVEN_GAP
@@ -101,6 +105,12 @@ public final class MilpPlanGenerator implements PlanGenerator {
             hold(null);
             solver.delete();
         }
+    }
+
+    /** The merit-order plan when SCIP has none; with network constraints judged on them, so that a breach is reported. */
+    private static DispatchPlan fallback(UnitCommitmentModel model, DispatchPlan baseline) {
+        return model.network == null ? baseline
+                : PlanReader.judgeNetwork(baseline, model.problem, model.network.feeder, model.network.limits);
     }
 
     private void hold(MPSolver solver) {

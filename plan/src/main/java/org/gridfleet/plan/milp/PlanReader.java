@@ -1,8 +1,10 @@
 package org.gridfleet.plan.milp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.asset.Asset;
@@ -13,13 +15,21 @@ import org.gridfleet.model.plan.DeviceSchedule;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.plan.PlanStatus;
 import org.gridfleet.model.plan.Shortfall;
+import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.ShortfallReport;
+import org.gridfleet.plan.network.BusInjections;
+import org.gridfleet.plan.network.LinDistFlow;
+import org.gridfleet.plan.network.NetworkConstraints;
+import org.gridfleet.plan.network.NetworkViolation;
+import org.gridfleet.plan.network.RadialFeeder;
 
 /**
  * Reads a solved {@link UnitCommitmentModel} into a plan. The solver's values satisfy the constraints only within
  * its tolerances, so set points are first put back within their device limits (binaries rounded, outputs clamped);
  * stored energy is then recomputed from those set points with the one formula of docs/architecture.md, grid exchange
  * closes each interval's balance, and shortfalls are measured on the plan itself, as the plan checker measures them.
+ * With network constraints, the network's limits are judged on the plan too (LinDistFlow and the AC corrections):
+ * a plan that breaks them is {@code Infeasible} and says where.
  */
 final class PlanReader {
     /** A requirement counts as met within this many kW (the checker's tolerance). */
@@ -71,8 +81,57 @@ final class PlanReader {
             measureReserve(t, report);
         }
         PlanStatus status = report.status().orElse(solved);
-        return new DispatchPlan(MilpPlanGenerator.NAME, m.options.objective(), status, m.problem.grid(), schedules,
-                Profile.of(importKw), Profile.of(exportKw));
+        DispatchPlan plan = new DispatchPlan(MilpPlanGenerator.NAME, m.options.objective(), status, m.problem.grid(), schedules,
+                Profile.of(importKw), Profile.of(exportKw), Profile.of(m.lossesKw.clone()));
+        return m.network == null ? plan : judgeNetwork(plan, m.problem, m.network.feeder, m.network.limits);
+    }
+
+    /**
+     * {@code plan} as it is when it keeps within the network's limits (LinDistFlow with the corrections); otherwise
+     * with its status made infeasible, the reason saying where.
+     */
+    static DispatchPlan judgeNetwork(DispatchPlan plan, PlanningProblem problem, RadialFeeder feeder, NetworkConstraints limits) {
+        List<NetworkViolation> violations = limits.violations(new LinDistFlow(feeder).solve(BusInjections.of(feeder, problem, plan)));
+        if (violations.isEmpty()) {
+            return plan;
+        }
+        return new DispatchPlan(plan.generator(), plan.objective(), withNetwork(plan.status(), violations), plan.grid(), plan.schedules(),
+                plan.importKw(), plan.exportKw(), plan.lossesKw());
+    }
+
+    /**
+     * {@code status} made infeasible by broken network limits: the shortfalls (if any) stay, and the reason says which
+     * limits, in how many intervals, the worst of each kind, and what a person can do.
+     */
+    private static PlanStatus withNetwork(PlanStatus status, List<NetworkViolation> violations) {
+        String network = describe(violations);
+        if (status instanceof PlanStatus.Infeasible infeasible) {
+            String reason = infeasible.reason();
+            int why = reason.indexOf(ShortfallReport.WHY);
+            reason = why < 0 ? reason + "; " + network : reason.substring(0, why) + "; " + network + reason.substring(why);
+            return new PlanStatus.Infeasible(reason, infeasible.shortfalls());
+        }
+        return new PlanStatus.Infeasible(network, List.of());
+    }
+
+    /** "network limits are broken in 3 of 24 intervals (linear model with AC corrections): worst …; …: action". */
+    static String describe(List<NetworkViolation> violations) {
+        long intervals = violations.stream().mapToInt(NetworkViolation::interval).distinct().count();
+        StringBuilder reason = new StringBuilder("network limits are broken in " + intervals + " interval" + (intervals == 1 ? "" : "s")
+                + " (LinDistFlow with the AC corrections)");
+        String separator = ": ";
+        for (NetworkViolation.Kind kind : NetworkViolation.Kind.values()) {
+            var ofKind = violations.stream().filter(v -> v.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            NetworkViolation worst = ofKind.stream().max(Comparator.comparingDouble(NetworkViolation::excess)).orElseThrow();
+            reason.append(separator).append(ofKind.size()).append(" ").append(kind.name().toLowerCase(Locale.ROOT))
+                    .append(ofKind.size() == 1 ? "" : "s").append(", worst ").append(worst.describe());
+            separator = "; ";
+        }
+        return reason.append(": no plan found keeps within them; reinforce the network, allow curtailment, place output closer to "
+                + "demand, or relax the limits").toString();
     }
 
     private void readGenerators() {
@@ -142,7 +201,7 @@ final class PlanReader {
 
     /** Grid exchange closes the balance; devices short of demand are a DEMAND shortfall even when import covers it. */
     private void closeBalance(int t, double outputKw, ShortfallReport report) {
-        double demandKw = m.demandKw[t];
+        double demandKw = m.demandKw[t] + m.lossesKw[t]; // network losses, when an AC check gave them, are served like demand
         double residualKw = demandKw - outputKw;
         boolean connected = !m.grid.islanded();
         if (residualKw > 0) {

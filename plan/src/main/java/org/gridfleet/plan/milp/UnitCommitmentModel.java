@@ -22,7 +22,8 @@ import org.gridfleet.model.problem.PlanningProblem;
 /**
  * The unit-commitment MILP of one planning problem, built in a fixed order: data, variables, constraints (each with
  * its equation and a name), objective. Symbols as in docs/optimization.md; g generator, r renewable, s store,
- * t interval, h = step in hours. Power is positive into the grid.
+ * t interval, h = step in hours. Power is positive into the grid. With network constraints, {@link NetworkModel}
+ * adds the LinDistFlow rows after the plant's, and the network's losses join demand in balance and cover.
  */
 final class UnitCommitmentModel {
     /** Minimum up/down and run hours agree with the plan checker within this many hours. */
@@ -39,6 +40,8 @@ final class UnitCommitmentModel {
     final List<Renewable> renewables;
     final List<Storage> stores;
     final double[] demandKw;
+    /** L[t]: network losses the plant's output covers on top of demand (from the AC check; 0 without one). */
+    final double[] lossesKw;
     final GridConnection grid;
     final CostSegments[] cost;
     private final Map<ObjectiveKind, Double> scales;
@@ -49,6 +52,8 @@ final class UnitCommitmentModel {
     final double kwPerUnit;
 
     final MPSolver solver;
+    /** LinDistFlow rows when the options ask for network constraints; null otherwise. */
+    final NetworkModel network;
 
     // ---- variables ------------------------------------------------------------------------------------------
     // generators [g][t]
@@ -102,6 +107,13 @@ final class UnitCommitmentModel {
         this.renewables = problem.assets().stream().filter(Renewable.class::isInstance).map(Renewable.class::cast).toList();
         this.stores = problem.assets().stream().filter(Storage.class::isInstance).map(Storage.class::cast).toList();
         this.demandKw = problem.demandKw().toArray();
+        this.network = options.network().map(limits -> new NetworkModel(problem, limits)).orElse(null);
+        this.lossesKw = new double[n];
+        if (network != null) {
+            for (int t = 0; t < n; t++) {
+                lossesKw[t] = network.corrections.lossesKw(t);
+            }
+        }
         this.grid = problem.gridConnection();
         this.kwPerUnit = kwPerUnit(problem);
         this.cost = generators.stream().map(g -> CostSegments.of(g, options.quadraticSegments())).toArray(CostSegments[]::new);
@@ -146,6 +158,9 @@ final class UnitCommitmentModel {
         }
         for (int t = 0; t < n; t++) {
             addPlantConstraints(t);
+        }
+        if (network != null) {
+            network.addTo(this);
         }
         if (options.objective().weight(ObjectiveKind.RELIABILITY) > 0) {
             addOutageExposure();
@@ -486,10 +501,11 @@ final class UnitCommitmentModel {
     // ---- plant constraints ----------------------------------------------------------------------------------
 
     private void addPlantConstraints(int t) {
-        double demand = unit(demandKw[t]);
-        // balance: Σp + Σq + Σ(d − c) + import − export + unserved − spill = demand
+        // what the plant serves: demand, plus the network's losses when an AC check gave them (0 otherwise)
+        double demand = unit(demandKw[t] + lossesKw[t]);
+        // balance: Σp + Σq + Σ(d − c) + import − export + unserved − spill = demand + losses
         MPConstraint balance = solver.makeConstraint(demand, demand, "balance[" + t + "]");
-        // cover:   Σp + Σq + Σ(d − c) + short ≥ demand   (import does not count: the plant promises its own output)
+        // cover:   Σp + Σq + Σ(d − c) + short ≥ demand + losses   (import does not count: the plant promises its own output)
         MPConstraint cover = solver.makeConstraint(demand, MPSolver.infinity(), "cover[" + t + "]");
         // export allowed: export ≤ Σ_{may export} (p + q + d)
         MPConstraint exportable = solver.makeConstraint(-MPSolver.infinity(), 0, "exportable[" + t + "]");
@@ -656,7 +672,8 @@ final class UnitCommitmentModel {
     /**
      * min scale_cost·Σ_k (w_k / scale_k)·J_k (the terms of {@link ObjectiveTerms}, in money at the baseline's rates;
      * with a tiny share of cost when cost has no weight, so that equally good plans are told apart by what they cost)
-     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + Σ_s (r/ηc)·ε_T.
+     *     + M·h·Σ_t (short + unserved + spill + shortR + Σ_g σ) + M·Σ_{s,t} ε + Σ_s (r/ηc)·ε_T
+     *     (+ with network constraints: M·h·Σ σS + 10·BASE_KVA·M·h·Σ (σL + σH), {@link NetworkModel#penalise}).
      *
      * <p>M is 1000 × the largest coefficient of the weighted objective per kW·interval (so any start, any price, is
      * cheaper than the smallest shortfall worth its name). Energy missing from a store's end target is valued as
@@ -704,6 +721,9 @@ final class UnitCommitmentModel {
             goal.setCoefficient(unservedKw[t], penalty * h);
             goal.setCoefficient(spillKw[t], penalty * h);
             goal.setCoefficient(reserveShortKw[t], penalty * h);
+        }
+        if (network != null) {
+            network.penalise(goal, penalty * h, kwPerUnit);
         }
         goal.setMinimization();
     }

@@ -70,13 +70,22 @@ class MilpPropertyTest {
     @MethodSource("problems")
     void checkerFindsNoViolationAtAll(PlanningProblem problem) {
         DispatchPlan plan = plan(problem, OPTIONS);
+        if (!(plan.status() instanceof PlanStatus.Optimal) && !violations(plan, problem).isEmpty()) {
+            // one second under load may end the search at an early incumbent that still spills (penalised, not
+            // forbidden); what is judged is the plan SCIP settles on
+            plan = plan(problem, OPTIONS.withTimeLimit(Duration.ofSeconds(30)));
+        }
 
         assertThat(plan.generator()).isEqualTo(MilpPlanGenerator.NAME);
-        assertThat(checker.check(plan, problem)).filteredOn(v -> !unavoidable(v, problem))
+        assertThat(violations(plan, problem)).isEmpty();
+    }
+
+    private List<Violation> violations(DispatchPlan plan, PlanningProblem problem) {
+        return checker.check(plan, problem).stream().filter(v -> !unavoidable(v, problem))
                 // end targets are valued, not required: an optimal plan leaves a store short where refilling would need
                 // a dearer start (docs/optimization.md); MilpPlanGeneratorTest has one refilled where that is cheap
-                .filteredOn(v -> v.rule() != Violation.Rule.FINAL_SOC)
-                .isEmpty();
+                .filter(v -> v.rule() != Violation.Rule.FINAL_SOC)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridfleet.grid.NetworkLimits;
 import org.gridfleet.ingest.IngestPipeline;
 import org.gridfleet.model.plan.Objective;
 import org.gridfleet.plan.CapacityDiagnosis;
@@ -58,6 +59,23 @@ final class PlanCommand implements Callable<Integer> {
                     + "auto: when the output is a terminal. Default: ${DEFAULT-VALUE}.")
     Progress progress;
 
+    @Option(names = "--network", defaultValue = "check", paramLabel = "check|respect",
+            description = {"For a fleet with a network. check: judge every plan by an AC power flow of each interval (voltages, loading, losses, "
+                    + "violations) and report it. respect (MILP only): plan within the limits too: a first solve without the network, "
+                    + "then, while its AC check finds violations, solves with LinDistFlow and AC corrections (up to "
+                    + Planning.NETWORK_SOLVES + " solves, each with the time limit); radial networks only. Default: ${DEFAULT-VALUE}."})
+    String network;
+
+    @Option(names = "--vmin", defaultValue = "0.95", paramLabel = "PU", description = "Lowest acceptable bus voltage, pu. Default: ${DEFAULT-VALUE}.")
+    double vmin;
+
+    @Option(names = "--vmax", defaultValue = "1.05", paramLabel = "PU", description = "Highest acceptable bus voltage, pu. Default: ${DEFAULT-VALUE}.")
+    double vmax;
+
+    @Option(names = "--max-loading", defaultValue = "100", paramLabel = "PERCENT",
+            description = "Highest acceptable branch loading, percent of its rating. Default: ${DEFAULT-VALUE}.")
+    double maxLoadingPercent;
+
     @Option(names = "--debug", hidden = true)
     boolean debug;
 
@@ -80,10 +98,22 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Planning.Settings settings;
+        boolean respect = switch (network.strip().toLowerCase(Locale.ROOT)) {
+            case "check" -> false;
+            case "respect" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--network must be check or respect, not '" + network + "'");
+        };
+        NetworkLimits limits;
         try {
-            settings = new Planning.Settings(solver, objective, timeLimit, gapFraction, progress.show());
+            limits = new NetworkLimits(vmin, vmax, maxLoadingPercent / 100);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + ": use --solver milp, or --objective cost");
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            settings = new Planning.Settings(solver, objective, timeLimit, gapFraction, progress.show(), respect, limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + ": use --solver milp"
+                    + (respect ? "" : ", or --objective cost"));
         }
         CommandLine cli = spec.commandLine();
         return planAndWrite(cli.getOut(), cli.getErr(), fleet, fleet.toString(), out, true, settings);

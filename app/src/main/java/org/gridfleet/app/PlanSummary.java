@@ -59,6 +59,7 @@ final class PlanSummary {
         PlanMetrics.Energy e = m.energy();
         out.printf(Locale.ROOT, "  fuel, CO2      %,.1f kWh fuel burnt, %,.1f kg CO2%n", e.fuelKwh(), e.co2Kg());
         m.network().ifPresent(n -> printNetwork(out, n));
+        planned.network().ifPresent(n -> printNetworkPlanning(out, n, c.totalCost(), cur));
 
         out.printf(Locale.ROOT, "%n  %-22s %14s %14s%n", "energy by device type", "net kWh", "throughput kWh");
         for (DeviceType type : DeviceType.values()) {
@@ -92,6 +93,16 @@ final class PlanSummary {
         out.printf(Locale.ROOT, "                 %d network limit violations (%.2f..%.2f pu, %.0f %% of rating), e.g.%n", n.violations().size(),
                 n.limits().minVoltagePu(), n.limits().maxVoltagePu(), 100 * n.limits().maxLoading());
         n.violations().stream().limit(5).forEach(v -> out.println("                   " + v.describe()));
+    }
+
+    /** How planning within the network went, and what its limits cost against the plan made without them. */
+    private static void printNetworkPlanning(PrintWriter out, Planning.NetworkPlanning n, double totalCost, String cur) {
+        double price = totalCost - n.unconstrainedCost();
+        out.printf(Locale.ROOT, "  network-aware  %d MILP solve%s (the first without the network); %s; the network's limits cost %s %,.2f against the plan made without them%n",
+                n.solves(), n.solves() == 1 ? "" : "s",
+                n.solves() == 1 && n.acFeasible() ? "that plan already keeps every limit in AC"
+                        : n.acFeasible() ? "the last plan keeps every limit in AC" : "the last plan still breaks limits in AC (below)",
+                cur, price);
     }
 
     private static String extreme(NetworkMetrics.Extreme e, String format) {
@@ -140,6 +151,9 @@ final class PlanSummary {
                     + "give the MILP more time (--time-limit) or use --solver merit-order");
         }
         Planning.Evaluated evaluated = planned.baseline().orElseThrow();
+        evaluated.metrics().network().filter(NetworkMetrics::hasViolations).ifPresent(n -> out.printf(Locale.ROOT,
+                "                 the baseline breaks %d network limits in AC (e.g. %s)%s%n", n.violations().size(), n.violations().getFirst().describe(),
+                planned.metrics().network().map(NetworkMetrics::hasViolations).orElse(true) ? "" : "; this plan keeps them"));
         long hard = evaluated.hardViolations();
         if (hard > 0) {
             out.printf(Locale.ROOT, "                 the baseline breaks %d hard rules of the plan check%n", hard);

@@ -26,6 +26,8 @@ import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.check.PlanChecker;
 import org.gridfleet.plan.check.Violation;
 import org.gridfleet.grid.NetworkAssessment;
+import org.gridfleet.grid.NetworkAwarePlanner;
+import org.gridfleet.grid.NetworkLimits;
 import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
@@ -39,6 +41,9 @@ import org.gridfleet.plan.milp.MilpPlanGenerator;
  * the MILP also the merit-order baseline to compare with; check and evaluate every plan.
  */
 final class Planning {
+    /** MILP solves at most when planning within the network's limits: one without it, then with LinDistFlow and AC corrections. */
+    static final int NETWORK_SOLVES = 5;
+
     private Planning() {}
 
     /** The plan generators the command line offers. */
@@ -71,15 +76,28 @@ final class Planning {
      * @param relativeGap the MILP stops once its best plan is proven within this fraction of the optimum, e.g. 1e-4
      * @param progress    whether the MILP shows its progress: a line before and after the solve, and SCIP's own table
      *                    on the process's standard output in between
+     * @param respectNetwork MILP only: plan within the network's limits ({@link NetworkAwarePlanner}) when the fleet has
+     *                    a network; otherwise the network is only checked, by the evaluator
+     * @param networkLimits the limits every plan is judged against, and those the MILP respects
      */
-    record Settings(Solver solver, Objective objective, Duration timeLimit, double relativeGap, boolean progress) {
+    record Settings(Solver solver, Objective objective, Duration timeLimit, double relativeGap, boolean progress, boolean respectNetwork,
+                    NetworkLimits networkLimits) {
         Settings {
             requireNonNull(solver, "solver");
             requireNonNull(objective, "objective");
             requireNonNull(timeLimit, "timeLimit");
+            requireNonNull(networkLimits, "networkLimits");
             if (solver == Solver.MERIT_ORDER && !costOnly(objective)) {
                 throw new IllegalArgumentException("the merit-order solver plans for least cost only, not for " + objective.describe());
             }
+            if (solver == Solver.MERIT_ORDER && respectNetwork) {
+                throw new IllegalArgumentException("the merit-order solver cannot respect the network");
+            }
+        }
+
+        /** Checks the network with the default limits but does not plan within them. */
+        Settings(Solver solver, Objective objective, Duration timeLimit, double relativeGap, boolean progress) {
+            this(solver, objective, timeLimit, relativeGap, progress, false, NetworkLimits.DEFAULT);
         }
 
         /** The merit-order baseline, least cost: what {@code gridfleet demo} runs. */
@@ -99,8 +117,8 @@ final class Planning {
 
     /** One plan with its independent check and its metrics. */
     record Evaluated(DispatchPlan plan, List<Violation> violations, PlanMetrics metrics) {
-        static Evaluated of(DispatchPlan plan, PlanningProblem problem) {
-            return new Evaluated(plan, new PlanChecker().check(plan, problem), new PlanEvaluator(new NetworkAssessment()).evaluate(plan, problem));
+        static Evaluated of(DispatchPlan plan, PlanningProblem problem, NetworkLimits limits) {
+            return new Evaluated(plan, new PlanChecker().check(plan, problem), new PlanEvaluator(new NetworkAssessment(limits)).evaluate(plan, problem));
         }
 
         long hardViolations() {
@@ -114,8 +132,10 @@ final class Planning {
      * @param result   the plan of the chosen solver
      * @param baseline the merit-order plan of the same problem, when the chosen solver is another one
      * @param solve    how {@code result} was made
+     * @param network  when the MILP planned within the network's limits: how that went
      */
-    record Planned(PlanningProblem problem, Settings settings, Evaluated result, Optional<Evaluated> baseline, PlanJson.Solve solve) {
+    record Planned(PlanningProblem problem, Settings settings, Evaluated result, Optional<Evaluated> baseline, PlanJson.Solve solve,
+                   Optional<NetworkPlanning> network) {
         DispatchPlan plan() {
             return result.plan();
         }
@@ -153,16 +173,19 @@ final class Planning {
                 long start = System.nanoTime();
                 DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
                 double seconds = secondsSince(start);
-                yield new Planned(problem, settings, Evaluated.of(plan, problem), Optional.empty(),
-                        new PlanJson.Solve(Solver.MERIT_ORDER.label, settings.objective(), seconds, Stop.FINISHED, Optional.empty(), OptionalDouble.empty()));
+                yield new Planned(problem, settings, Evaluated.of(plan, problem, settings.networkLimits()), Optional.empty(),
+                        new PlanJson.Solve(Solver.MERIT_ORDER.label, settings.objective(), seconds, Stop.FINISHED, Optional.empty(), OptionalDouble.empty()),
+                        Optional.empty());
             }
             case MILP -> planWithMilp(problem, settings, out, err);
         };
     }
 
     private static Planned planWithMilp(PlanningProblem problem, Settings settings, PrintWriter out, PrintWriter err) {
-        Evaluated baseline = Evaluated.of(new MeritOrderPlanGenerator().generate(problem).getFirst(), problem);
+        Evaluated baseline = Evaluated.of(new MeritOrderPlanGenerator().generate(problem).getFirst(), problem, settings.networkLimits());
+        boolean withNetwork = settings.respectNetwork() && !problem.network().isEmpty();
         MilpPlanGenerator milp = new MilpPlanGenerator(settings.milpOptions());
+        NetworkAwarePlanner networkAware = new NetworkAwarePlanner(settings.milpOptions(), settings.networkLimits(), NETWORK_SOLVES);
         if (settings.progress()) {
             out.printf(Locale.ROOT, "%nSolving the MILP: %s, objective %s, time limit %s, gap target %s. Ctrl-C stops and keeps the best plan found.%n",
                     size(problem), settings.objective().describe(), duration(settings.timeLimit()), percent(settings.relativeGap()));
@@ -172,15 +195,23 @@ final class Planning {
         long start = System.nanoTime();
         DispatchPlan plan;
         boolean stoppedByUser;
-        try (CtrlC ctrlC = CtrlC.install(milp::interrupt, err)) {
-            plan = milp.generate(problem, baseline.plan()).getFirst();
+        Optional<NetworkPlanning> network = Optional.empty();
+        try (CtrlC ctrlC = CtrlC.install(withNetwork ? networkAware::interrupt : milp::interrupt, err)) {
+            if (withNetwork) {
+                NetworkAwarePlanner.Result result = networkAware.plan(problem, Optional.of(baseline.plan()));
+                plan = result.plan();
+                network = Optional.of(new NetworkPlanning(result.iterations().size(), result.acFeasible(),
+                        new PlanEvaluator().evaluate(result.unconstrained(), problem).cost().totalCost()));
+            } else {
+                plan = milp.generate(problem, baseline.plan()).getFirst();
+            }
             stoppedByUser = ctrlC.pressed();
         }
         double seconds = secondsSince(start);
         Stop stop = stop(plan.status(), settings, seconds, stoppedByUser);
         PlanJson.Solve solve = new PlanJson.Solve(Solver.MILP.label, settings.objective(), seconds, stop, Optional.of(settings.timeLimit()),
                 OptionalDouble.of(settings.relativeGap()));
-        Planned planned = new Planned(problem, settings, Evaluated.of(plan, problem), Optional.of(baseline), solve);
+        Planned planned = new Planned(problem, settings, Evaluated.of(plan, problem, settings.networkLimits()), Optional.of(baseline), solve, network);
         if (settings.progress()) {
             System.out.flush();
             out.printf(Locale.ROOT, "MILP %s: %s%n", outcome(planned), plan.status().label()
@@ -189,6 +220,15 @@ final class Planning {
         }
         return planned;
     }
+
+    /**
+     * How planning within the network's limits went.
+     *
+     * @param solves           MILP solves, the first one without the network
+     * @param acFeasible       whether the plan's AC power flow keeps every limit (within the planner's tolerances)
+     * @param unconstrainedCost true cost of the first solve's plan, made without the network
+     */
+    record NetworkPlanning(int solves, boolean acFeasible, double unconstrainedCost) {}
 
     /** Why the MILP stopped, from what it returned, how long it took and whether Ctrl-C was pressed. */
     static Stop stop(PlanStatus status, Settings settings, double seconds, boolean stoppedByUser) {

@@ -294,4 +294,36 @@ class PlanCommandTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void networkRespectingPlanKeepsTheThinCableWithinItsRatingAndSaysWhatThatCosts() throws Exception {
+        Path fleet = Path.of("..", "examples", "thin-cable", "fleet.yaml");
+        Path out = dir.resolve("thin.json");
+
+        Cli.Run run = Cli.run("plan", "--fleet", fleet.toString(), "--out", out.toString(), "--network", "respect", "--progress", "never");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("the last plan keeps every limit in AC").contains("the network's limits cost USD")
+                .contains("the baseline breaks").contains("branch L2").contains("this plan keeps them")
+                .contains("Independent plan check: 0 hard violations");
+        var network = PlanJson.readMetrics(Files.readString(out)).orElseThrow().network().orElseThrow();
+        assertThat(network.violations()).isEmpty();
+        assertThat(network.worstLoading().element()).isEqualTo("L2");
+        assertThat(network.worstLoading().value()).isBetween(0.9, 1.002);
+        // the plan covers the losses its last AC check found
+        assertThat(PlanJson.read(Files.readString(out)).lossesKw().max()).isPositive();
+    }
+
+    @Test
+    void networkOptionMistakesAreNamed() {
+        Path fleet = Path.of("..", "examples", "thin-cable", "fleet.yaml");
+        Cli.Run bogus = Cli.run("plan", "--fleet", fleet.toString(), "--out", dir.resolve("x.json").toString(), "--network", "obey");
+        assertThat(bogus.exitCode()).isEqualTo(2);
+        assertThat(bogus.err()).contains("--network must be check or respect");
+
+        Cli.Run merit = Cli.run("plan", "--fleet", fleet.toString(), "--out", dir.resolve("y.json").toString(), "--network", "respect",
+                "--solver", "merit-order");
+        assertThat(merit.exitCode()).isEqualTo(2);
+        assertThat(merit.err()).contains("cannot respect the network");
+    }
 }

@@ -75,6 +75,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void simulatorDependsOnlyOnTheModel() {
+        noClasses().that().resideInAPackage("org.gridfleet.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.app..", "org.gridfleet.ingest..", "org.gridfleet.synth..",
+                        "org.gridfleet.plan..", "org.gridfleet.grid..", "org.gridfleet.comm..")
+                .check(classes);
+    }
+
+    @Test
     void planningCodeDoesNotLog() {
         noClasses().that().resideInAnyPackage("org.gridfleet.model..", "org.gridfleet.plan..", "org.gridfleet.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "java.util.logging..")

@@ -1,2 +1,7 @@
-/** The communications network between the control center and the sites of its devices. */
+/**
+ * The communications network between the control center and the sites of its devices: MQTT topics and
+ * versioned JSON payloads ({@link org.gridfleet.comm.protocol}), the broker, in-JVM by default
+ * ({@link org.gridfleet.comm.broker}), and the two ends of a connection ({@link org.gridfleet.comm.mqtt}).
+ * The wire format is specified in docs/comm-protocol.md.
+ */
 package org.gridfleet.comm;

@@ -1,0 +1,49 @@
+package org.gridfleet.comm.protocol;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.OptionalDouble;
+import org.gridfleet.model.AssetId;
+import org.gridfleet.model.control.Command;
+import org.gridfleet.model.control.CommandId;
+
+/**
+ * A {@link Command} as it travels: the active set point and, for a device that can control it, a reactive
+ * set point.
+ *
+ * <p>To be folded into {@link Command} (proposed in issue 7): until then the reactive part lives here.
+ *
+ * @param setpointKvar reactive set point, positive when the device supplies reactive power to the grid (exports
+ *                     vars, like a capacitor); empty when only active power is commanded
+ */
+public record DeviceCommand(Command command, OptionalDouble setpointKvar) {
+    public DeviceCommand {
+        requireNonNull(command, "command");
+        requireNonNull(setpointKvar, "setpointKvar");
+        if (setpointKvar.isPresent() && !Double.isFinite(setpointKvar.getAsDouble())) {
+            throw new IllegalArgumentException(command.device() + ": setpointKvar must be finite: " + setpointKvar.getAsDouble());
+        }
+    }
+
+    /** An active-power command. */
+    public static DeviceCommand of(Command command) {
+        return new DeviceCommand(command, OptionalDouble.empty());
+    }
+
+    public CommandId id() {
+        return command.id();
+    }
+
+    public AssetId device() {
+        return command.device();
+    }
+
+    public double setpointKw() {
+        return command.setpointKw();
+    }
+
+    public Instant validUntil() {
+        return command.validUntil();
+    }
+}

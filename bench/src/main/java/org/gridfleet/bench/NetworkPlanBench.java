@@ -49,8 +49,8 @@ public final class NetworkPlanBench {
         MilpOptions options = MilpOptions.DEFAULT.withTimeLimit(timeLimit);
         System.out.printf(Locale.ROOT, "time limit %d s per solve, limits %.3f..%.3f pu, %.0f %% loading%n", timeLimit.toSeconds(), vmin, vmax,
                 100 * maxLoading);
-        System.out.println("| fleet | buses | plain s | plain cost | plain AC violations | network-aware s | solves | cost | price of the limits | AC violations left |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| fleet | buses | plain s | plain status | plain cost | plain AC violations | network-aware s | solves | status | unserved kWh | cost | price of the limits | AC violations left |");
+        System.out.println("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         for (String fleet : fleets) {
             if (fleet.matches("\\d+")) {
                 int devices = Integer.parseInt(fleet);
@@ -77,10 +77,12 @@ public final class NetworkPlanBench {
         t0 = System.nanoTime();
         NetworkAwarePlanner.Result result = new NetworkAwarePlanner(options, limits, 5).plan(problem);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double cost = evaluator.evaluate(result.plan(), problem).cost().totalCost();
+        var metrics = evaluator.evaluate(result.plan(), problem);
+        double cost = metrics.cost().totalCost();
         double plainCost = evaluator.evaluate(plain, problem).cost().totalCost();
-        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %,.2f | %d | %.1f | %d | %,.2f | %,.2f | %d |%n", name,
-                FleetNetworks.toGrid(problem.network()).buses().size(), plainSeconds, plainCost, plainViolations, seconds,
-                result.iterations().size(), cost, cost - plainCost, result.ac().violations().size());
+        System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %s | %,.2f | %d | %.1f | %d | %s | %,.1f | %,.2f | %,.2f | %d |%n", name,
+                FleetNetworks.toGrid(problem.network()).buses().size(), plainSeconds, plain.status().label(), plainCost, plainViolations, seconds,
+                result.iterations().size(), result.plan().status().label(), metrics.service().unservedKwh(), cost, cost - plainCost,
+                result.ac().violations().size());
     }
 }

@@ -54,6 +54,22 @@ class PipelinePropertyTest {
         PlanningProblem problem = ingest.problem().orElseThrow();
         assertThat(problem.assets()).extracting(a -> a.id()).containsExactlyElementsOf(fleet.assets().stream().map(a -> a.id()).toList());
         assertThat(problem.endUsers()).hasSameSizeAs(fleet.endUsers());
+        // the network and the reactive settings come back as written (ratings to the 0.001 A the file carries)
+        assertThat(problem.network().buses()).isEqualTo(fleet.network().buses());
+        assertThat(problem.network().transformers()).isEqualTo(fleet.network().transformers());
+        assertThat(problem.network().slackBus()).isEqualTo(fleet.network().slackBus());
+        assertThat(problem.network().slackVoltagePu()).isEqualTo(fleet.network().slackVoltagePu());
+        assertThat(problem.network().lines()).hasSameSizeAs(fleet.network().lines());
+        for (int k = 0; k < problem.network().lines().size(); k++) {
+            var readLine = problem.network().lines().get(k);
+            var writtenLine = fleet.network().lines().get(k);
+            assertThat(readLine.id()).isEqualTo(writtenLine.id());
+            assertThat(readLine.ratingA()).isCloseTo(writtenLine.ratingA(), within(0.0005));
+            assertThat(readLine.resistanceOhm()).isCloseTo(writtenLine.resistanceOhm(), within(1e-9 + 1e-6 * writtenLine.resistanceOhm()));
+        }
+        assertThat(problem.endUsers()).extracting(e -> e.reactive()).containsExactlyElementsOf(fleet.endUsers().stream().map(e -> e.reactive()).toList());
+        assertThat(problem.assets()).extracting(a -> a.info().reactive())
+                .containsExactlyElementsOf(fleet.assets().stream().map(a -> a.info().reactive()).toList());
         // the files carry kW to 0.001 per end-user: the aggregate agrees within that rounding
         Profile written = fleet.aggregateDemandKw();
         Profile read = problem.demandKw();

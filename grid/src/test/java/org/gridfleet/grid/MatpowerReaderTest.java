@@ -133,7 +133,12 @@ class MatpowerReaderTest {
                 .hasMessageContaining("open.m:2").hasMessageContaining("never closed");
     }
 
-    static Path resource(String name) throws Exception {
-        return Path.of(MatpowerReaderTest.class.getResource("/matpower/" + name).toURI());
+    /** A published case from the repository's examples/networks (tests run in the module's folder). */
+    static Path resource(String name) {
+        Path path = Path.of("..", "examples", "networks", name);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalStateException("no " + path.toAbsolutePath() + ": run the tests from the grid module's folder");
+        }
+        return path;
     }
 }

@@ -54,8 +54,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyThePlanModuleKnowsTheSolver() {
-        noClasses().that().resideOutsideOfPackage("org.gridfleet.plan..")
+    void onlyPlanningAndDispatchKnowTheSolver() {
+        noClasses().that().resideOutsideOfPackages("org.gridfleet.plan..", "org.gridfleet.control.dispatch..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.ortools..")
                 .check(classes);
     }

@@ -17,11 +17,19 @@ import org.gridfleet.model.asset.Generator;
  * both ends. A curve that is not convex through its breakpoints is replaced by its lower convex hull, which never
  * costs more than the curve at the breakpoints (docs/optimization.md).
  */
-record CostSegments(double minKw, double costAtMinPerHour, double[] widthKw, double[] slopePerKwh) {
+public record CostSegments(double minKw, double costAtMinPerHour, double[] widthKw, double[] slopePerKwh) {
 
-    static CostSegments of(Generator g, int quadraticSegments) {
+    /** Over the generator's whole running range, minimum stable power to rating. */
+    public static CostSegments of(Generator g, int quadraticSegments) {
+        return of(g, quadraticSegments, g.ratedPowerKw());
+    }
+
+    /** Over {@code [minStablePowerKw, maxKw]}, e.g. up to the rating times today's availability (the control center's dispatch). */
+    public static CostSegments of(Generator g, int quadraticSegments, double maxKw) {
         double minKw = g.minStablePowerKw();
-        double maxKw = g.ratedPowerKw();
+        if (!(maxKw >= minKw)) {
+            throw new IllegalArgumentException(g.id() + ": maxKw " + maxKw + " is below the minimum stable power " + minKw);
+        }
         TreeSet<Double> at = new TreeSet<>();
         at.add(minKw);
         at.add(maxKw);
@@ -49,7 +57,7 @@ record CostSegments(double minKw, double costAtMinPerHour, double[] widthKw, dou
     }
 
     /** The model's cost per hour at {@code powerKw} within {@code [minKw, maxKw]}: the segments filled in order. */
-    double costPerHour(double powerKw) {
+    public double costPerHour(double powerKw) {
         double cost = costAtMinPerHour;
         double rest = powerKw - minKw;
         for (int k = 0; k < widthKw.length && rest > 0; k++) {
@@ -60,7 +68,7 @@ record CostSegments(double minKw, double costAtMinPerHour, double[] widthKw, dou
         return cost;
     }
 
-    int segments() {
+    public int segments() {
         return widthKw.length;
     }
 

@@ -1,0 +1,814 @@
+package org.gridfleet.control;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.gridfleet.comm.mqtt.CenterHandler;
+import org.gridfleet.comm.protocol.DemandReading;
+import org.gridfleet.comm.protocol.Rejection;
+import org.gridfleet.comm.protocol.SiteStatus;
+import org.gridfleet.control.CommandBook.AckOutcome;
+import org.gridfleet.control.CommandBook.TrackedCommand;
+import org.gridfleet.control.dispatch.DispatchRequest.RenewableOffer;
+import org.gridfleet.control.dispatch.DispatchResult;
+import org.gridfleet.control.dispatch.Dispatcher;
+import org.gridfleet.control.live.LiveRejection;
+import org.gridfleet.control.live.LiveRule;
+import org.gridfleet.control.live.LiveState;
+import org.gridfleet.model.AssetId;
+import org.gridfleet.model.asset.Asset;
+import org.gridfleet.model.asset.Generator;
+import org.gridfleet.model.asset.Renewable;
+import org.gridfleet.model.asset.Storage;
+import org.gridfleet.model.control.Ack;
+import org.gridfleet.model.control.Command;
+import org.gridfleet.model.control.OperatingState;
+import org.gridfleet.model.control.Telemetry;
+import org.gridfleet.model.plan.DeviceSchedule;
+import org.gridfleet.model.plan.DispatchPlan;
+import org.gridfleet.model.problem.PlanningProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central control center (docs/control.md). It runs the plant from the selected plan:
+ * <ul>
+ *   <li><b>Live state.</b> Telemetry, site statuses and meter readings arrive through {@link CenterHandler} (comm's
+ *       {@code CenterLink} calls it, or a test does) and enter the {@link LiveState} only after verification; refused
+ *       ones are counted by rule with their reason.</li>
+ *   <li><b>On the clock.</b> {@link #tick()} does what is due at the clock's instant: at the start of each plan
+ *       interval, and after any event since the last tick (a device down or back, a site offline or online, a command
+ *       rejected or unanswered, demand off by more than the threshold), it re-dispatches (a single-interval economic
+ *       dispatch around the plan's commitment, {@link Dispatcher}) and sends commands to devices whose set point moved
+ *       beyond the deadband or that have no command in force. Events only mark a re-dispatch as due, so a burst of
+ *       them makes one dispatch. The clock is an {@link InstantSource}: the system clock with a {@link ControlLoop},
+ *       or a simulated one that a demo or test advances and ticks.</li>
+ *   <li><b>Commands.</b> Each has a unique id, its device, the set point and a validity until the end of the interval
+ *       plus a margin. The {@link CommandBook} tracks it to its ack; one unanswered within the timeout is resent with
+ *       the same id, once, and then alarmed and its device left out until the next interval.</li>
+ *   <li><b>Alarms</b> for demand that cannot be met (by how many kW), devices offline or down, rejected and
+ *       unanswered commands, a failed dispatch, the end of the plan.</li>
+ *   <li><b>Re-planning.</b> The rest of the horizon is re-planned ({@link Replanner}) when more than a share of the
+ *       capacity the plan uses is lost, when demand departs from the forecast for several intervals, or when new
+ *       forecasts are handed over ({@link #updateForecasts}).</li>
+ * </ul>
+ * Everything it observes and decides goes to its {@link ControlListener}; {@link #report()} sums up the run.
+ *
+ * <p>Thread-safe: every public method takes the center's lock, briefly for incoming messages, for the dispatch on a
+ * tick that needs one (milliseconds for a thousand devices).
+ */
+public final class ControlCenter implements CenterHandler {
+    private static final Logger log = LoggerFactory.getLogger(ControlCenter.class);
+    /** Re-dispatches kept for the report; older ones are counted only. */
+    static final int REDISPATCH_HISTORY = 10_000;
+    private static final double NEGLIGIBLE_KW = 1e-6;
+
+    private final InstantSource clock;
+    private final CommandSink sink;
+    private final ControlOptions options;
+    private final ControlListener listener;
+    private final LiveState live;
+    private final CommandBook book = new CommandBook();
+    private final Alarms alarms;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final String currency;
+
+    private ActivePlan active;
+    /** The problem re-plans start from: the original, or the latest forecasts handed over. */
+    private PlanningProblem base;
+    /** The factor on {@code base}'s demand that the day has shown so far (re-plans on demand departure). */
+    private double demandScale = 1;
+    /** The devices the last re-plan planned without. */
+    private Set<AssetId> plannedWithout = Set.of();
+    private PlanningProblem newForecasts;
+    private final Map<AssetId, String> excluded = new LinkedHashMap<>();
+    private final Map<String, Cause> pending = new LinkedHashMap<>();
+    private final Map<AssetId, Double> commandedKw = new HashMap<>();
+    private Instant intervalStart;
+    private double intervalForecastKw;
+    private Redispatch lastDispatch;
+    private double demandBasisKw;
+    private double dispatchedImportKw;
+    private double dispatchedExportKw;
+    private boolean planEndedRaised;
+
+    private final Map<AssetId, Boolean> generatorOn = new HashMap<>();
+    private final Map<AssetId, Instant> onSince = new HashMap<>();
+
+    // the report's integrals, with the values held since the last tick
+    private Instant firstTick;
+    private Instant lastTick;
+    private double demandKwh;
+    private double outputKwh;
+    private double servedKwh;
+    private double unservedKwh;
+    private double shortKwh;
+    private double cost;
+    private double plannedCost;
+    private double heldDemandKw;
+    private double heldOutputKw;
+    private double heldImportKw;
+    private double heldCostPerHour;
+    private double heldPlanCostPerHour;
+    private int redispatchCount;
+    private final ArrayDeque<Redispatch> redispatches = new ArrayDeque<>();
+    private final List<Replan> replans = new ArrayList<>();
+
+    // demand against the forecast, interval by interval, for re-planning
+    private double intervalDemandKwh;
+    private double intervalHours;
+    private final List<Double> departures = new ArrayList<>();
+    private final Map<LiveRule, Long> rejectionsLogged = new EnumMap<>(LiveRule.class);
+
+    /**
+     * A center that runs {@code plan}, made for {@code problem}, on {@code clock}, sending through {@code sink}.
+     *
+     * @throws IllegalArgumentException when the plan's grid is not the problem's
+     */
+    public ControlCenter(PlanningProblem problem, DispatchPlan plan, InstantSource clock, CommandSink sink, ControlOptions options,
+                         ControlListener listener) {
+        this.active = ActivePlan.of(problem, plan);
+        this.base = problem;
+        this.clock = requireNonNull(clock, "clock");
+        this.sink = requireNonNull(sink, "sink");
+        this.options = requireNonNull(options, "options");
+        this.listener = requireNonNull(listener, "listener");
+        this.live = LiveState.of(problem, options.verifier());
+        this.alarms = new Alarms(this::emit);
+        this.currency = problem.currency();
+        for (Asset asset : problem.assets()) {
+            if (asset instanceof Generator g) {
+                generatorOn.put(g.id(), g.initialState().on());
+                onSince.put(g.id(), problem.grid().start().minus(Duration.ofMillis(Math.round(g.initialState().hoursInState() * 3_600_000))));
+            }
+        }
+    }
+
+    /** With the default options and no listener. */
+    public ControlCenter(PlanningProblem problem, DispatchPlan plan, InstantSource clock, CommandSink sink) {
+        this(problem, plan, clock, sink, ControlOptions.defaults(), ControlListener.NONE);
+    }
+
+    // ---- incoming: CenterHandler --------------------------------------------------------------------------
+
+    @Override
+    public synchronized void telemetry(Telemetry telemetry) {
+        Instant now = clock.instant();
+        AssetId id = telemetry.device();
+        Telemetry before = live.telemetry(id).orElse(null);
+        Optional<LiveRejection> rejection = live.offer(telemetry, now);
+        if (rejection.isPresent()) {
+            refused(rejection.get(), now);
+            return;
+        }
+        emit(new ControlEvent.TelemetryAccepted(now, telemetry));
+        OperatingState was = before == null ? null : before.state();
+        OperatingState is = telemetry.state();
+        if (isDown(is) && !isDown(was)) {
+            Alarm.Kind kind = is == OperatingState.FAULT ? Alarm.Kind.DEVICE_FAULT : Alarm.Kind.DEVICE_MAINTENANCE;
+            alarms.raise(kind, id.value(), "reports " + is + " since " + telemetry.time() + (is == OperatingState.FAULT
+                    ? ": tripped or on forced outage; left out of the dispatch until it reports otherwise" : ": left out of the dispatch"), now);
+            due(new Cause(Cause.Trigger.DEVICE_DOWN, id.value(), "reports " + is));
+        } else if (isDown(was) && !isDown(is)) {
+            alarms.clear(Alarm.Kind.DEVICE_FAULT, id.value(), now);
+            alarms.clear(Alarm.Kind.DEVICE_MAINTENANCE, id.value(), now);
+            excluded.remove(id); // its commands were abandoned because it was down: it gets new ones now
+            due(new Cause(Cause.Trigger.DEVICE_BACK, id.value(), "reports " + is + " again"));
+        }
+        if (active.assets().get(id) instanceof Generator g) {
+            boolean on = is == OperatingState.RUNNING || is == OperatingState.STARTING;
+            Boolean wasOn = generatorOn.put(id, on);
+            if (wasOn != null && wasOn != on) {
+                Instant since = onSince.put(id, telemetry.time());
+                if (on) { // a start seen: its cost, hot or cold by the hours it was off
+                    double hoursOff = since == null ? Double.POSITIVE_INFINITY : Duration.between(since, telemetry.time()).toMillis() / 3_600_000.0;
+                    cost += g.startUp().costAfter(hoursOff);
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void ack(Ack ack) {
+        Instant now = clock.instant();
+        AckOutcome outcome = book.acknowledge(ack);
+        emit(new ControlEvent.AckReceived(now, ack, outcome));
+        if (outcome != AckOutcome.APPLIED) {
+            log.debug("ack {} for command {} of {}: {}", ack.status(), ack.command(), ack.device(), outcome);
+            return;
+        }
+        if (!book.isCurrent(ack.command())) {
+            return; // a superseded command: its fate no longer matters
+        }
+        String device = ack.device().value();
+        TrackedCommand tracked = book.find(ack.command()).orElseThrow();
+        switch (ack.status()) {
+            case REJECTED -> {
+                excluded.put(ack.device(), "rejected its command: " + ack.reason());
+                commandedKw.remove(ack.device());
+                alarms.raise(Alarm.Kind.COMMAND_REJECTED, device, "rejected command " + ack.command() + " (set point "
+                        + kw(tracked.command().setpointKw()) + "): " + ack.reason() + "; left out of the dispatch until the next interval", now);
+                due(new Cause(Cause.Trigger.COMMAND_REJECTED, device, ack.reason()));
+            }
+            case ACCEPTED, DONE -> {
+                alarms.clear(Alarm.Kind.COMMAND_REJECTED, device, now);
+                alarms.clear(Alarm.Kind.NO_ACK, device, now);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void status(SiteStatus status) {
+        Instant now = clock.instant();
+        AssetId id = status.device();
+        boolean wasConnected = live.connected(id);
+        if (!live.offer(status)) {
+            return;
+        }
+        emit(new ControlEvent.StatusChanged(now, status));
+        boolean connected = live.connected(id);
+        if (wasConnected && !connected) {
+            String how = status.state() == SiteStatus.State.LOST
+                    ? "connection lost without a goodbye (the broker published its last will; connection opened at " + status.connectedAt() + ")"
+                    : "site went offline on purpose at " + status.time();
+            alarms.raise(Alarm.Kind.DEVICE_OFFLINE, id.value(), how + ": cannot be commanded; left out of the dispatch", now);
+            due(new Cause(Cause.Trigger.SITE_OFFLINE, id.value(), status.state().name().toLowerCase(Locale.ROOT)));
+        } else if (!wasConnected && connected) {
+            alarms.clear(Alarm.Kind.DEVICE_OFFLINE, id.value(), now);
+            excluded.remove(id); // unanswered while its site was away: it gets new commands now
+            due(new Cause(Cause.Trigger.SITE_ONLINE, id.value(), "online since " + status.connectedAt()));
+        }
+    }
+
+    @Override
+    public synchronized void demand(DemandReading reading) {
+        Instant now = clock.instant();
+        Optional<LiveRejection> rejection = live.offer(reading, now);
+        if (rejection.isPresent()) {
+            refused(rejection.get(), now);
+        } else {
+            emit(new ControlEvent.DemandAccepted(now, reading));
+        }
+    }
+
+    @Override
+    public synchronized void rejected(Rejection rejection) {
+        live.countRefused(rejection);
+        emit(new ControlEvent.MessageRefused(clock.instant(), rejection));
+    }
+
+    /**
+     * New forecasts (or any newer data) for the same fleet: the rest of the horizon is re-planned on them at the next
+     * tick. The problem's grid must cover the clock's instant.
+     */
+    public synchronized void updateForecasts(PlanningProblem problem) {
+        requireNonNull(problem, "problem");
+        long k = problem.grid().indexOf(clock.instant());
+        if (k < 0 || k >= problem.grid().intervals()) {
+            throw new IllegalArgumentException("the new problem's horizon " + problem.grid().start() + " .. " + problem.grid().end()
+                    + " does not cover now, " + clock.instant());
+        }
+        newForecasts = problem;
+    }
+
+    // ---- the clock ----------------------------------------------------------------------------------------
+
+    /**
+     * Does what is due at the clock's instant: accounts for the time since the last tick, starts a new interval,
+     * resends or gives up on unanswered commands, checks demand, re-plans if the day departed far from the plan, and
+     * re-dispatches if anything happened. Call it often (every second or so in real time, every simulated step in a
+     * demo); a tick with nothing due costs little.
+     */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        if (lastTick != null && now.isBefore(lastTick)) {
+            log.warn("the clock went back from {} to {}: tick ignored", lastTick, now);
+            return;
+        }
+        account(now);
+        int k = active.intervalAt(now);
+        if (k < 0) {
+            if (!now.isBefore(active.grid().end()) && !planEndedRaised) {
+                planEndedRaised = true;
+                alarms.raise(Alarm.Kind.PLAN_ENDED, Alarm.PLANT, "the plan ended at " + active.grid().end()
+                        + ": no more set points; devices fall back to their safe defaults as their commands run out", now);
+            }
+            hold(now, -1);
+            return;
+        }
+        Instant start = active.grid().startOf(k);
+        if (intervalStart == null || !start.equals(intervalStart)) {
+            enterInterval(now, k, start);
+        }
+        checkUnanswered(now);
+        DispatchInputs.Demand demand = DispatchInputs.demand(active, k, live, now, options.readingMaxAge());
+        checkDemand(demand);
+        if (options.replanEnabled()) {
+            k = maybeReplan(now, k);
+        }
+        if (!pending.isEmpty()) {
+            redispatch(now, k);
+        }
+        book.forgetEndedBefore(now.minus(Duration.ofHours(1)));
+        hold(now, k);
+    }
+
+    private void enterInterval(Instant now, int k, Instant start) {
+        boolean first = intervalStart == null;
+        if (!first) {
+            closeInterval();
+        }
+        intervalStart = start;
+        intervalForecastKw = active.demandKw().get(k);
+        intervalDemandKwh = 0;
+        intervalHours = 0;
+        excluded.clear(); // devices left out after a rejected or unanswered command get another chance
+        plannedCost += CostRate.planStarts(active, k);
+        due(new Cause(first ? Cause.Trigger.START : Cause.Trigger.INTERVAL_START, Alarm.PLANT, "interval from " + start));
+    }
+
+    /** Judges the interval that just ended: did its demand depart from the forecast? */
+    private void closeInterval() {
+        double stepHours = active.grid().stepHours();
+        if (intervalHours < stepHours / 2 || !(intervalForecastKw > 0)) {
+            return; // too little of it seen to judge
+        }
+        double ratio = intervalDemandKwh / intervalHours / intervalForecastKw;
+        if (Math.abs(ratio - 1) > options.replanDemandDeparture()) {
+            departures.add(ratio);
+        } else {
+            departures.clear();
+        }
+    }
+
+    private void checkUnanswered(Instant now) {
+        for (TrackedCommand c : book.unanswered(now, options.ackTimeout())) {
+            boolean stillItsInterval = now.isBefore(c.command().validUntil().minus(options.validityMargin()));
+            if (c.sends() < 2 && stillItsInterval) {
+                book.resent(c.id(), now);
+                emit(new ControlEvent.CommandSent(now, c.command(), 2));
+                send(c.command());
+            } else {
+                book.noAnswer(c.id());
+                AssetId device = c.device();
+                excluded.put(device, "answered neither command " + c.id() + " nor its resend");
+                commandedKw.remove(device);
+                alarms.raise(Alarm.Kind.NO_ACK, device.value(), "no answer to command " + c.id() + " (set point " + kw(c.command().setpointKw())
+                        + ") sent at " + c.firstSentAt() + (c.sends() > 1 ? " and resent at " + c.lastSentAt() : "") + " within "
+                        + options.ackTimeout().toSeconds() + " s: left out of the dispatch until the next interval; check its site's link", now);
+                due(new Cause(Cause.Trigger.NO_ACK, device.value(), "no answer to " + c.id()));
+            }
+        }
+    }
+
+    private void checkDemand(DispatchInputs.Demand demand) {
+        if (lastDispatch == null || !pending.isEmpty()) {
+            return;
+        }
+        DispatchResult inForce = lastDispatch.result();
+        double requiredKw = demand.kw() + inForce.requiredKw() - lastDispatch.demandKw(); // the same losses
+        if (inForce.meetsDemand() && requiredKw > inForce.devicesKw() + options.coverToleranceKw()) {
+            due(new Cause(Cause.Trigger.DEMAND_DEVIATION, Alarm.PLANT, "demand " + kw(demand.kw()) + " is above the " + kw(inForce.devicesKw())
+                    + " the set points in force give"));
+            return;
+        }
+        double off = demand.kw() - demandBasisKw;
+        if (Math.abs(off) > options.demandDeviation() * Math.abs(demandBasisKw) && Math.abs(off) > options.demandDeviationMinKw()) {
+            due(new Cause(Cause.Trigger.DEMAND_DEVIATION, Alarm.PLANT, String.format(Locale.ROOT,
+                    "demand %s is %.1f %% %s the %s the set points were made for (forecast %s)", kw(demand.kw()),
+                    100 * Math.abs(off) / Math.max(Math.abs(demandBasisKw), NEGLIGIBLE_KW), off > 0 ? "above" : "below", kw(demandBasisKw),
+                    kw(intervalForecastKw))));
+        }
+    }
+
+    /**
+     * The devices lost for planning: site offline or lost, reporting FAULT, or reporting MAINTENANCE outside the
+     * maintenance the problem re-plans start from knows of (that is in its availability already).
+     */
+    private Set<AssetId> lostNow(Instant now) {
+        Set<AssetId> lost = new HashSet<>();
+        int k = (int) Math.max(0, Math.min(base.grid().intervals() - 1, base.grid().indexOf(now)));
+        for (Asset asset : base.assets()) {
+            Telemetry t = live.telemetry(asset.id()).orElse(null);
+            boolean planned = base.availability().get(asset.id()).get(k) <= 0;
+            boolean down = t != null && (t.state() == OperatingState.FAULT || t.state() == OperatingState.MAINTENANCE && !planned);
+            if (!live.connected(asset.id()) || down) {
+                lost.add(asset.id());
+            }
+        }
+        return lost;
+    }
+
+    /** Re-plans the rest of the horizon when due; returns the interval of now in the plan in force afterwards. */
+    private int maybeReplan(Instant now, int k) {
+        Set<AssetId> lost = lostNow(now);
+        Replan.Reason reason = null;
+        String why = null;
+        double scale = demandScale;
+        if (newForecasts != null) {
+            PlanningProblem newer = newForecasts;
+            newForecasts = null;
+            long at = newer.grid().indexOf(now);
+            if (at < 0 || at >= newer.grid().intervals()) {
+                log.warn("new forecasts for {} .. {} do not cover now, {}: ignored", newer.grid().start(), newer.grid().end(), now);
+            } else {
+                base = newer;
+                scale = 1;
+                reason = Replan.Reason.NEW_FORECAST;
+                why = "new forecasts from " + newer.grid().startOf((int) at);
+            }
+        }
+        if (reason == null && departures.size() >= options.replanDemandIntervals()) {
+            List<Double> recent = departures.subList(departures.size() - options.replanDemandIntervals(), departures.size());
+            double ratio = recent.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+            scale = demandScale * ratio;
+            reason = Replan.Reason.DEMAND_DEPARTURE;
+            why = String.format(Locale.ROOT, "demand departed from the forecast by more than %.0f %% for %d intervals in a row (actual/forecast %s):"
+                    + " the rest of the forecast scaled by %.3f", 100 * options.replanDemandDeparture(), recent.size(),
+                    recent.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList(), ratio);
+        }
+        if (reason == null) {
+            double plannedKw = 0;
+            double lostKw = 0;
+            List<String> lostNames = new ArrayList<>();
+            for (Asset asset : active.problem().assets()) {
+                DeviceSchedule s = active.schedule(asset.id());
+                if (s == null) {
+                    continue;
+                }
+                boolean used = asset instanceof Generator ? s.committed().get(k) : Math.abs(s.powerKw().get(k)) > DeviceSchedule.ACTIVE_KW;
+                if (!used) {
+                    continue;
+                }
+                double capKw = maxOutputKw(active.problem(), asset, k);
+                plannedKw += capKw;
+                if (lost.contains(asset.id())) {
+                    lostKw += capKw;
+                    lostNames.add(asset.id().value());
+                }
+            }
+            if (plannedKw > 0 && lostKw / plannedKw > options.replanLostCapacity()) {
+                reason = Replan.Reason.LOST_CAPACITY;
+                why = String.format(Locale.ROOT, "%d units the plan runs now are unavailable (%s): %s of the %s the plan uses (%.0f %%, more than %.0f %%);"
+                        + " planned without them for the rest of the horizon", lostNames.size(), String.join(", ", lostNames), kw(lostKw), kw(plannedKw),
+                        100 * lostKw / plannedKw, 100 * options.replanLostCapacity());
+            }
+        }
+        if (reason == null) {
+            List<String> back = plannedWithout.stream().filter(id -> !lost.contains(id)).sorted().map(AssetId::value).toList();
+            if (!back.isEmpty()) {
+                reason = Replan.Reason.CAPACITY_BACK;
+                why = "units the last re-plan did without are available again (" + String.join(", ", back) + "): planned with them";
+            }
+        }
+        if (reason == null) {
+            return k;
+        }
+        Map<AssetId, Telemetry> telemetry = new HashMap<>();
+        for (Asset asset : base.assets()) {
+            live.telemetry(asset.id()).ifPresent(t -> telemetry.put(asset.id(), t));
+        }
+        int from = (int) base.grid().indexOf(now);
+        long started = System.nanoTime();
+        DispatchPlan plan;
+        PlanningProblem rest;
+        try {
+            rest = RemainingHorizon.of(base, from, telemetry, onSince, lost, scale, now);
+            plan = options.replanner().replan(rest);
+        } catch (RuntimeException e) {
+            log.error("re-planning failed ({}); the plan in force stands", why, e);
+            departures.clear();
+            return k;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        active = ActivePlan.of(rest, plan);
+        demandScale = scale;
+        plannedWithout = Set.copyOf(lost);
+        departures.clear();
+        Replan replan = new Replan(now, rest.grid().start(), reason, why, plan, took);
+        replans.add(replan);
+        log.info("re-planned the rest of the horizon from {} ({}): {}; {} in {} ms", rest.grid().start(), reason, why, plan.status().label(),
+                took.toMillis());
+        emit(new ControlEvent.Replanned(now, replan));
+        due(new Cause(Cause.Trigger.REPLANNED, Alarm.PLANT, reason + ": " + plan.generator() + " plan, " + plan.status().label()));
+        int kNow = active.intervalAt(now);
+        intervalForecastKw = active.demandKw().get(kNow);
+        return kNow;
+    }
+
+    private void redispatch(Instant now, int k) {
+        DispatchInputs.Built in = DispatchInputs.build(active, k, live, excluded, commandedKw, now, options);
+        DispatchResult result;
+        try {
+            result = dispatcher.dispatch(in.request());
+        } catch (RuntimeException e) {
+            log.error("the dispatch failed at {}; the set points in force stand", now, e);
+            alarms.raise(Alarm.Kind.DISPATCH_FAILED, Alarm.PLANT, "the dispatch failed (" + e.getMessage() + "); the set points in force stand", now);
+            pending.clear();
+            return;
+        }
+        alarms.clear(Alarm.Kind.DISPATCH_FAILED, Alarm.PLANT, now);
+        if (result.meetsDemand()) {
+            alarms.clear(Alarm.Kind.DEMAND_NOT_MET, Alarm.PLANT, now);
+        } else {
+            String covered = result.importKw() > NEGLIGIBLE_KW
+                    ? "import covers " + kw(result.importKw()) + ", " + kw(result.unservedKw()) + " unserved"
+                    : kw(result.unservedKw()) + " unserved";
+            alarms.raise(Alarm.Kind.DEMAND_NOT_MET, Alarm.PLANT, String.format(Locale.ROOT,
+                    "demand %s%s is more than the available devices can give now, %s: short by %s (%s)", kw(in.demand().kw()),
+                    in.request().lossesKw() > 0 ? " plus losses " + kw(in.request().lossesKw()) : "", kw(result.devicesKw()),
+                    kw(result.shortKw()), covered), OptionalDouble.of(result.shortKw()), now);
+        }
+        List<String> notes = new ArrayList<>(in.notes());
+        if (result.spillKw() > DispatchResult.TOLERANCE_KW) {
+            notes.add("oversupply " + kw(result.spillKw()) + " that nothing takes (minimum stable power, renewables that cannot be curtailed)");
+        }
+        if (!result.started().isEmpty()) {
+            notes.add("started " + result.started() + " beyond the plan's commitment to cover demand");
+        }
+        int sent = sendCommands(in, result, now, k);
+        Redispatch redispatch = new Redispatch(now, intervalStart, List.copyOf(pending.values()), in.demand().kw(), in.demand().metersOnForecast(),
+                notes, result, sent);
+        pending.clear();
+        lastDispatch = redispatch;
+        demandBasisKw = in.demand().kw();
+        dispatchedImportKw = result.importKw();
+        dispatchedExportKw = result.exportKw();
+        redispatchCount++;
+        redispatches.addLast(redispatch);
+        if (redispatches.size() > REDISPATCH_HISTORY) {
+            redispatches.removeFirst();
+        }
+        log.debug("dispatched at {} for {}: demand {} kW, devices {} kW, {} commands ({} ms)", now, redispatch.causes(), in.demand().kw(),
+                result.devicesKw(), sent, result.solveTime().toMillis());
+        emit(new ControlEvent.Redispatched(now, redispatch));
+    }
+
+    /** A device's command in a dispatch: what to send, and what it gives if its command in force is kept instead. */
+    private record Order(AssetId id, double setpointKw, double givesKw, boolean withinDeadband, double keptGivesKw) {
+        double shortfallIfKeptKw() {
+            return givesKw - keptGivesKw;
+        }
+    }
+
+    /**
+     * Sends the commands a dispatch calls for; returns how many. A device whose set point moved by no more than its
+     * deadband keeps its command in force, unless the commands kept would leave the set points short of what the
+     * dispatch gives by more than the cover tolerance: then those furthest below their new set point are sent anyway.
+     */
+    private int sendCommands(DispatchInputs.Built in, DispatchResult result, Instant now, int k) {
+        Instant intervalEnd = active.grid().endOf(k);
+        Instant until = intervalEnd.plus(options.validityMargin());
+        Map<AssetId, Double> renewableAvailableKw = new HashMap<>();
+        for (RenewableOffer r : in.request().renewables()) {
+            renewableAvailableKw.put(r.id(), r.availableKw());
+        }
+        List<Order> orders = new ArrayList<>();
+        double effectiveKw = 0;
+        for (Map.Entry<AssetId, Double> e : result.setpointsKw().entrySet()) {
+            AssetId id = e.getKey();
+            Asset asset = active.assets().get(id);
+            double givesKw = e.getValue();
+            double kw = givesKw;
+            double deadband = options.deadbandKw(asset.ratedPowerKw());
+            TrackedCommand current = book.current(id).orElse(null);
+            boolean inForce = current != null && current.inForce() && !current.command().validUntil().isBefore(intervalEnd);
+            double keptKw = inForce ? current.command().setpointKw() : 0;
+            switch (asset) {
+                case Renewable r -> {
+                    if (!r.curtailable()) {
+                        effectiveKw += givesKw;
+                        continue; // it gives what the weather gives, whatever it is told
+                    }
+                    double availableKw = renewableAvailableKw.get(id);
+                    if (kw >= availableKw - deadband) {
+                        kw = r.ratedPowerKw() * active.problem().availability().get(id).get(k); // not curtailed: full output, whatever the weather
+                    }
+                    keptKw = inForce ? Math.min(keptKw, availableKw) : availableKw; // without a command: full output
+                }
+                case Generator g -> {
+                    Telemetry t = live.telemetry(id).orElse(null);
+                    boolean stopped = t != null && t.state() == OperatingState.STOPPED;
+                    if (kw == 0 && stopped && (!inForce || current.command().setpointKw() == 0)) {
+                        continue; // stays stopped: its safe default is 0 kW already
+                    }
+                }
+                case Storage s -> {
+                    // always commanded: the plan's set point is a decision, not a default
+                }
+            }
+            boolean keep = inForce && Math.abs(current.command().setpointKw() - kw) <= deadband;
+            orders.add(new Order(id, kw, givesKw, keep, keptKw));
+            effectiveKw += keep ? keptKw : givesKw;
+        }
+        double targetKw = result.devicesKw() - options.coverToleranceKw();
+        boolean[] send = new boolean[orders.size()];
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            send[i] = !orders.get(i).withinDeadband();
+            if (!send[i]) {
+                kept.add(i);
+            }
+        }
+        if (effectiveKw < targetKw) { // the deadband would leave demand uncovered: send those furthest below first
+            kept.sort((a, b) -> Double.compare(orders.get(b).shortfallIfKeptKw(), orders.get(a).shortfallIfKeptKw()));
+            for (int i : kept) {
+                if (effectiveKw >= targetKw) {
+                    break;
+                }
+                Order o = orders.get(i);
+                if (o.shortfallIfKeptKw() > 0) {
+                    send[i] = true;
+                    effectiveKw += o.shortfallIfKeptKw();
+                }
+            }
+        }
+        int sent = 0;
+        for (int i = 0; i < orders.size(); i++) {
+            if (!send[i]) {
+                continue;
+            }
+            Order o = orders.get(i);
+            Command command = new Command(options.commandIds().get(), o.id(), o.setpointKw(), now, until);
+            book.sent(command, now);
+            commandedKw.put(o.id(), o.setpointKw());
+            emit(new ControlEvent.CommandSent(now, command, 1));
+            send(command);
+            sent++;
+        }
+        return sent;
+    }
+
+    private void send(Command command) {
+        CompletableFuture<SendOutcome> future;
+        try {
+            future = sink.send(command);
+        } catch (RuntimeException e) {
+            log.warn("the command sink failed on {} for {}", command.id(), command.device(), e);
+            book.delivered(command.id(), new SendOutcome.Failed(String.valueOf(e.getMessage())));
+            return;
+        }
+        future.whenComplete((outcome, failure) -> {
+            synchronized (ControlCenter.this) {
+                book.delivered(command.id(), failure != null ? new SendOutcome.Failed(String.valueOf(failure.getMessage())) : outcome);
+            }
+        });
+    }
+
+    /** Adds the time since the last tick to the report, with the values held since then. */
+    private void account(Instant now) {
+        if (firstTick == null) {
+            firstTick = now;
+        }
+        if (lastTick != null) {
+            double h = Duration.between(lastTick, now).toNanos() / 3.6e12;
+            demandKwh += heldDemandKw * h;
+            outputKwh += heldOutputKw * h;
+            servedKwh += Math.min(heldDemandKw, heldOutputKw + heldImportKw) * h;
+            unservedKwh += Math.max(0, heldDemandKw - heldOutputKw - heldImportKw) * h;
+            shortKwh += Math.max(0, heldDemandKw - heldOutputKw) * h;
+            cost += heldCostPerHour * h;
+            plannedCost += heldPlanCostPerHour * h;
+            intervalDemandKwh += heldDemandKw * h;
+            intervalHours += h;
+        }
+        lastTick = now;
+    }
+
+    /** The values held until the next tick: demand, the devices' output, the cost rates. */
+    private void hold(Instant now, int k) {
+        if (k < 0) {
+            heldDemandKw = 0;
+            heldOutputKw = 0;
+            heldImportKw = 0;
+            heldCostPerHour = 0;
+            heldPlanCostPerHour = 0;
+            return;
+        }
+        heldDemandKw = DispatchInputs.demand(active, k, live, now, options.readingMaxAge()).kw();
+        double outputKw = 0;
+        double costPerHour = 0;
+        for (Asset asset : active.problem().assets()) {
+            Telemetry t = live.telemetry(asset.id()).orElse(null);
+            if (t == null || t.time().plus(options.readingMaxAge()).isBefore(now)) {
+                continue; // nothing recent: counted as giving nothing
+            }
+            outputKw += t.powerKw();
+            boolean running = t.state() == OperatingState.RUNNING || t.state() == OperatingState.STARTING;
+            costPerHour += CostRate.of(asset, t.powerKw(), running && t.powerKw() > 0);
+        }
+        heldOutputKw = outputKw;
+        heldImportKw = dispatchedImportKw;
+        heldCostPerHour = costPerHour + CostRate.grid(active.problem(), k, dispatchedImportKw, dispatchedExportKw);
+        heldPlanCostPerHour = CostRate.plan(active, k);
+    }
+
+    // ---- what it knows ------------------------------------------------------------------------------------
+
+    public synchronized ControlReport report() {
+        Instant now = lastTick == null ? clock.instant() : lastTick;
+        return new ControlReport(firstTick == null ? now : firstTick, now, currency, demandKwh, outputKwh, servedKwh, unservedKwh, shortKwh, cost,
+                plannedCost, book.sentCount(), book.resendCount(), book.acceptedCount(), book.doneCount(), book.rejectedCount(),
+                book.noAnswerCount(), book.duplicateAckCount(), book.lateAckCount(), book.unknownAckCount(), live.telemetryAccepted(),
+                live.readingsAccepted(), live.rejectedByRule(), live.refusedByReason(), redispatchCount, List.copyOf(redispatches), replans,
+                alarms.history());
+    }
+
+    /** The live state (thread-safe on its own). */
+    public LiveState live() {
+        return live;
+    }
+
+    public synchronized Optional<TrackedCommand> command(org.gridfleet.model.control.CommandId id) {
+        return book.find(id);
+    }
+
+    /** The latest command sent to {@code device}. */
+    public synchronized Optional<TrackedCommand> currentCommand(AssetId device) {
+        return book.current(device);
+    }
+
+    public synchronized List<Alarm> activeAlarms() {
+        return alarms.active();
+    }
+
+    public synchronized Optional<Alarm> activeAlarm(Alarm.Kind kind, String subject) {
+        return alarms.active(kind, subject);
+    }
+
+    public synchronized Optional<Redispatch> lastDispatch() {
+        return Optional.ofNullable(lastDispatch);
+    }
+
+    /** The plan in force (another after a re-plan). */
+    public synchronized DispatchPlan plan() {
+        return active.plan();
+    }
+
+    /** The problem the plan in force was made for. */
+    public synchronized PlanningProblem problem() {
+        return active.problem();
+    }
+
+    /** Devices left out of the dispatch until the next interval (a rejected or unanswered command), with why. */
+    public synchronized Map<AssetId, String> excluded() {
+        return Map.copyOf(excluded);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private void due(Cause cause) {
+        pending.putIfAbsent(cause.trigger() + "|" + cause.subject(), cause);
+    }
+
+    private void refused(LiveRejection rejection, Instant now) {
+        emit(new ControlEvent.ValueRejected(now, rejection));
+        long n = rejectionsLogged.merge(rejection.rule(), 1L, Long::sum);
+        if (n == 1 || n % 1000 == 0) {
+            log.warn("refused ({} so far for {}): {}", n, rejection.rule().id(), rejection.message());
+        } else {
+            log.debug("refused: {}", rejection.message());
+        }
+    }
+
+    private void emit(ControlEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            log.warn("the control listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** What {@code asset} may give in interval {@code k}, as {@code PlanningProblem.maxOutputKw} says, for one interval. */
+    private static double maxOutputKw(PlanningProblem problem, Asset asset, int k) {
+        double share = problem.availability().get(asset.id()).get(k);
+        return switch (asset) {
+            case Generator g -> share * g.ratedPowerKw();
+            case Storage s -> share * s.maxDischargeKw();
+            case Renewable r -> Math.min(share * r.ratedPowerKw(), problem.forecastKw().get(r.id()).get(k));
+        };
+    }
+
+    private static boolean isDown(OperatingState state) {
+        return state == OperatingState.FAULT || state == OperatingState.MAINTENANCE;
+    }
+
+    private static String kw(double kw) {
+        return String.format(Locale.ROOT, "%.1f kW", kw);
+    }
+}

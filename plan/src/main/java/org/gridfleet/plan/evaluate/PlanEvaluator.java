@@ -1,5 +1,7 @@
 package org.gridfleet.plan.evaluate;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,22 +23,54 @@ import org.gridfleet.model.problem.PlanningProblem;
 
 /**
  * Judges a plan by its true figures, with the exact cost curves, whatever generator made it; it does not check
- * that the plan is valid (that is {@link org.gridfleet.plan.check.PlanChecker}'s job).
+ * that the plan is valid (that is {@link org.gridfleet.plan.check.PlanChecker}'s job). Optionally also the network
+ * ({@link NetworkAssessor}) and reliability ({@link ReliabilityAssessor}), so that every candidate plan is judged by
+ * one evaluator.
  */
 public final class PlanEvaluator {
     /** Figures below this many kW count as zero when counting shortfall intervals. */
     private static final double TOLERANCE_KW = 1e-6;
 
     private final Optional<NetworkAssessor> network;
+    private final Optional<ReliabilityAssessor> reliability;
 
     /** Judges cost, energy and service only. */
     public PlanEvaluator() {
-        this.network = Optional.empty();
+        this(Optional.empty(), Optional.empty());
     }
 
     /** Also judges the network, with {@code network}, for problems that have one. */
     public PlanEvaluator(NetworkAssessor network) {
-        this.network = Optional.of(network);
+        this(Optional.of(network), Optional.empty());
+    }
+
+    /**
+     * Also judges the network with {@code network} (for problems that have one) and reliability with
+     * {@code reliability} (for every problem), each when given.
+     */
+    public PlanEvaluator(Optional<NetworkAssessor> network, Optional<ReliabilityAssessor> reliability) {
+        this.network = requireNonNull(network, "network");
+        this.reliability = requireNonNull(reliability, "reliability");
+    }
+
+    /** This evaluator, also judging reliability with {@code assessor} (e.g. {@code new MonteCarloReliability()}). */
+    public PlanEvaluator withReliability(ReliabilityAssessor assessor) {
+        return new PlanEvaluator(network, Optional.of(assessor));
+    }
+
+    /** This evaluator, also judging the network with {@code assessor} for problems that have one. */
+    public PlanEvaluator withNetwork(NetworkAssessor assessor) {
+        return new PlanEvaluator(Optional.of(assessor), reliability);
+    }
+
+    /** The network assessor, if this evaluator has one. */
+    public Optional<NetworkAssessor> network() {
+        return network;
+    }
+
+    /** The reliability assessor, if this evaluator has one. */
+    public Optional<ReliabilityAssessor> reliability() {
+        return reliability;
     }
 
     public PlanMetrics evaluate(DispatchPlan plan, PlanningProblem problem) {
@@ -137,7 +171,8 @@ public final class PlanEvaluator {
                 new PlanMetrics.Service(demandKwh, servedKwh, unservedKwh, maxShortfallKw, demandShortIntervals,
                         reserveShortIntervals(plan.status())),
                 new PlanMetrics.Savings(gridOnlyCost, savings, gridOnlyCost != 0 ? 100 * savings / gridOnlyCost : 0),
-                problem.network().isEmpty() ? Optional.empty() : network.map(assessor -> assessor.assess(plan, problem)));
+                problem.network().isEmpty() ? Optional.empty() : network.map(assessor -> assessor.assess(plan, problem)),
+                reliability.map(assessor -> assessor.assess(plan, problem)));
     }
 
     /**

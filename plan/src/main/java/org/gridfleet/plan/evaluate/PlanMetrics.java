@@ -8,9 +8,11 @@ import org.gridfleet.model.asset.DeviceType;
 
 /**
  * How good a plan is, judged the same way for every plan generator. Money is in the problem's {@code currency}.
- * {@code network} is there when the problem has a network and the evaluator was given a {@link NetworkAssessor}.
+ * {@code network} is there when the problem has a network and the evaluator was given a {@link NetworkAssessor};
+ * {@code reliability} when the evaluator was given a {@link ReliabilityAssessor}.
  */
-public record PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings, Optional<NetworkMetrics> network) {
+public record PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings, Optional<NetworkMetrics> network,
+                          Optional<ReliabilityMetrics> reliability) {
     public PlanMetrics {
         requireNonNull(currency, "currency");
         requireNonNull(cost, "cost");
@@ -18,11 +20,22 @@ public record PlanMetrics(String currency, Cost cost, Energy energy, Service ser
         requireNonNull(service, "service");
         requireNonNull(savings, "savings");
         requireNonNull(network, "network");
+        requireNonNull(reliability, "reliability");
     }
 
-    /** Without network metrics. */
+    /** Without network or reliability metrics. */
     public PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings) {
-        this(currency, cost, energy, service, savings, Optional.empty());
+        this(currency, cost, energy, service, savings, Optional.empty(), Optional.empty());
+    }
+
+    /** Without reliability metrics. */
+    public PlanMetrics(String currency, Cost cost, Energy energy, Service service, Savings savings, Optional<NetworkMetrics> network) {
+        this(currency, cost, energy, service, savings, network, Optional.empty());
+    }
+
+    /** These metrics with {@code reliability} in place of whatever reliability metrics they had. */
+    public PlanMetrics withReliability(ReliabilityMetrics reliability) {
+        return new PlanMetrics(currency, cost, energy, service, savings, network, Optional.of(reliability));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.TimeGrid;
@@ -36,6 +37,7 @@ import org.gridfleet.model.plan.Shortfall;
 import org.gridfleet.plan.CapacityDiagnosis;
 import org.gridfleet.plan.evaluate.NetworkMetrics;
 import org.gridfleet.plan.evaluate.PlanMetrics;
+import org.gridfleet.plan.evaluate.ReliabilityMetrics;
 
 /**
  * A dispatch plan, and optionally its metrics, how it was solved and how it compares with the merit-order baseline,
@@ -64,7 +66,8 @@ import org.gridfleet.plan.evaluate.PlanMetrics;
  *             "seconds": 12.3, "stop": "time-limit",                      finished | gap-target | time-limit | user
  *             "relativeGap": 0.0082},                                     0 optimal, null when nothing is proven
  *   "metrics": {...},                                            optional: PlanMetrics, money in "currency";
- *                                                                "metrics.network" when the fleet has a network
+ *                                                                "metrics.network" when the fleet has a network,
+ *                                                                "metrics.reliability" when reliability was assessed
  *   "baseline": {"generator": "merit-order", "status": "heuristic",   optional: the merit-order plan of the same
  *                "savings": 120.5, "savingsPercent": 4.1,             problem; savings = its total cost − this one's
  *                "metrics": {...}}
@@ -341,7 +344,9 @@ public final class PlanJson {
                         num(savings, at + ".savings.gridOnlyCost"),
                         num(savings, at + ".savings.savings"),
                         num(savings, at + ".savings.savingsPercent")),
-                m.has("network") && !m.get("network").isNull() ? Optional.of(network(object(m, at + ".network"), at + ".network")) : Optional.empty());
+                m.has("network") && !m.get("network").isNull() ? Optional.of(network(object(m, at + ".network"), at + ".network")) : Optional.empty(),
+                m.has("reliability") && !m.get("reliability").isNull()
+                        ? Optional.of(reliability(object(m, at + ".reliability"), at + ".reliability")) : Optional.empty());
     }
 
     /** How the plan in a file was solved, if the file says. */
@@ -534,6 +539,74 @@ public final class PlanJson {
         savings.put("savings", m.savings().savings());
         savings.put("savingsPercent", m.savings().savingsPercent());
         m.network().ifPresent(n -> writeNetwork(node.putObject("network"), n));
+        m.reliability().ifPresent(r -> writeReliability(node.putObject("reliability"), r));
+    }
+
+    private static void writeReliability(ObjectNode node, ReliabilityMetrics r) {
+        node.put("method", r.method());
+        node.put("samples", r.samples());
+        node.put("seed", r.seed());
+        node.put("confidenceLevel", r.confidenceLevel());
+        ObjectNode settings = node.putObject("settings");
+        r.settings().forEach(settings::put);
+        writeRisk(node.putObject("devices"), r.devices());
+        writeRisk(node.putObject("withImport"), r.withImport());
+        numbers(node.putArray("probabilityMet"), r.probabilityMet());
+    }
+
+    private static void writeRisk(ObjectNode node, ReliabilityMetrics.Risk risk) {
+        node.put("lolp", risk.lolp());
+        writeRange(node.putArray("lolpRange"), risk.lolpRange());
+        node.put("lolpHorizon", risk.lolpHorizon());
+        writeRange(node.putArray("lolpHorizonRange"), risk.lolpHorizonRange());
+        node.put("eensKwh", risk.eensKwh());
+        writeRange(node.putArray("eensKwhRange"), risk.eensKwhRange());
+    }
+
+    private static void writeRange(ArrayNode array, ReliabilityMetrics.Range range) {
+        array.add(range.low());
+        array.add(range.high());
+    }
+
+    private static ReliabilityMetrics reliability(JsonNode r, String at) {
+        Map<String, Double> settings = new TreeMap<>();
+        object(r, at + ".settings").properties().forEach(e -> settings.put(e.getKey(), number(e.getValue(), at + ".settings." + e.getKey())));
+        JsonNode seed = field(r, at + ".seed");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw malformed(at + ".seed", "an integer");
+        }
+        int samples = integer(r, at + ".samples");
+        if (samples < 1) {
+            throw malformed(at + ".samples", "at least 1");
+        }
+        try {
+            return new ReliabilityMetrics(text(r, at + ".method"), samples, seed.longValue(), num(r, at + ".confidenceLevel"), settings,
+                    risk(object(r, at + ".devices"), at + ".devices"), risk(object(r, at + ".withImport"), at + ".withImport"),
+                    profile(r, at + ".probabilityMet"));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("plan JSON:")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("plan JSON: '" + at + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static ReliabilityMetrics.Risk risk(JsonNode node, String at) {
+        return new ReliabilityMetrics.Risk(num(node, at + ".lolp"), range(node, at + ".lolpRange"), num(node, at + ".lolpHorizon"),
+                range(node, at + ".lolpHorizonRange"), num(node, at + ".eensKwh"), range(node, at + ".eensKwhRange"));
+    }
+
+    private static ReliabilityMetrics.Range range(JsonNode parent, String path) {
+        JsonNode array = array(parent, path);
+        if (array.size() != 2) {
+            throw malformed(path, "[low, high]");
+        }
+        double low = number(array.get(0), path + "[0]");
+        double high = number(array.get(1), path + "[1]");
+        if (!(low <= high)) {
+            throw malformed(path, "[low, high] with low <= high");
+        }
+        return new ReliabilityMetrics.Range(low, high);
     }
 
     private static void writeNetwork(ObjectNode node, NetworkMetrics n) {

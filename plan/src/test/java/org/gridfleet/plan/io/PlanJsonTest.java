@@ -29,6 +29,9 @@ import org.gridfleet.plan.evaluate.PlanEvaluator;
 import org.gridfleet.plan.evaluate.NetworkMetrics;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
+import org.gridfleet.plan.reliability.MonteCarloOptions;
+import org.gridfleet.plan.reliability.MonteCarloReliability;
+import org.gridfleet.plan.reliability.UnreliableFleets;
 import org.gridfleet.testkit.Fleets;
 import org.gridfleet.testkit.RandomProblems;
 import org.gridfleet.plan.io.PlanJson.Baseline;
@@ -78,6 +81,34 @@ class PlanJsonTest {
 
         assertThat(json).contains("\"worstLoading\": null").contains("\"kind\": \"not-converged\"");
         assertThat(PlanJson.readMetrics(json)).contains(metrics);
+    }
+
+    @Test
+    void reliabilityMetricsRoundTrip() {
+        PlanningProblem problem = UnreliableFleets.withRandomReliability(RandomProblems.problem(11), 11);
+        DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        MonteCarloOptions options = MonteCarloOptions.DEFAULT.withSamples(300).withSeed(-4_611_686_018_427_387_904L);
+        PlanMetrics metrics = new PlanEvaluator().withReliability(new MonteCarloReliability(options)).evaluate(plan, problem);
+
+        String json = PlanJson.write(plan, metrics);
+
+        assertThat(metrics.reliability()).isPresent();
+        assertThat(json).contains("\"reliability\": {").contains("\"method\": \"monte-carlo\"").contains("\"seed\": -4611686018427387904")
+                .contains("\"lolpRange\": [");
+        assertThat(PlanJson.readMetrics(json)).contains(metrics);
+        assertThat(PlanJson.readMetrics(PlanJson.write(plan, new PlanEvaluator().evaluate(plan, problem))).orElseThrow().reliability()).isEmpty();
+    }
+
+    @Test
+    void reliabilityWithABrokenRangeIsNamedWithItsPath() {
+        PlanningProblem problem = UnreliableFleets.withRandomReliability(RandomProblems.problem(11), 11);
+        DispatchPlan plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        PlanMetrics metrics = new PlanEvaluator().withReliability(new MonteCarloReliability(MonteCarloOptions.DEFAULT.withSamples(50)))
+                .evaluate(plan, problem);
+        String json = PlanJson.write(plan, metrics).replaceFirst("\"eensKwhRange\": \\[[^]]*]", "\"eensKwhRange\": [1.0]");
+
+        assertThatThrownBy(() -> PlanJson.readMetrics(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'metrics.reliability.devices.eensKwhRange'");
     }
 
     @Test

@@ -11,17 +11,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridfleet demo}: the embedded example fleet through the whole planning pipeline. Needs nothing but the
- * jar: the example is packaged inside it.
+ * {@code gridfleet demo}: the embedded example fleet through the whole planning pipeline, then its day live: an
+ * embedded broker, the store, the field simulated over MQTT, and the control center running the plan on an
+ * accelerated clock. Needs nothing but the jar: the example is packaged inside it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs the embedded example fleet (Riverside campus) through collector, verifier, formatter, merit-order plan, checker and evaluator.")
+        description = {"Runs the embedded example fleet (Riverside campus) through collector, verifier, formatter, merit-order plan, checker and evaluator,",
+                "then runs its day live in one process: an embedded MQTT broker, an H2 store, the devices and meters simulated over MQTT, "
+                        + "and the control center sending the plan's set points, re-dispatching on events, and reporting."})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "examples/riverside/";
     static final List<String> EXAMPLE_FILES = List.of("fleet.yaml", "demand.csv", "forecasts.csv", "prices.csv", "maintenance.csv");
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write the example's files and its plan (plan.json, plan.csv, plan-soc.csv) into DIR.")
     Path out;
+
+    @Option(names = "--live", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the day live after planning (--no-live: plan only). Default: ${DEFAULT-VALUE}.")
+    boolean live;
+
+    @Option(names = "--speed", defaultValue = "720", paramLabel = "N",
+            description = "Simulated seconds per second of the live day: 720 runs a day in 2 minutes. Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = PlanCommand.DurationConverter.class,
+            description = "Simulated time to run live, e.g. 6h; default the plan's whole horizon.")
+    java.time.Duration duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the simulated field (weather, meters, outages). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--broker", defaultValue = "embedded", paramLabel = "embedded|tcp://HOST:PORT",
+            description = "The MQTT broker of the live day: embedded in this process, or an external one. Default: ${DEFAULT-VALUE}.")
+    String broker;
 
     @Option(names = "--debug", hidden = true)
     boolean debug;
@@ -41,11 +63,15 @@ final class DemoCommand implements Callable<Integer> {
             Path fleet = dir.resolve("fleet.yaml");
             String label = out != null ? fleet.toString() : EXAMPLE + "fleet.yaml (embedded in the jar)";
             // the merit order: fast and the same on every machine; the MILP needs about a minute on this fleet
-            int code = PlanCommand.planAndWrite(writer, spec.commandLine().getErr(), fleet, label, dir.resolve("plan.json"), out != null,
-                    Planning.Settings.meritOrder());
+            PlanCommand.Written written = PlanCommand.planAndWrite(writer, spec.commandLine().getErr(), fleet, label, dir.resolve("plan.json"),
+                    out != null, Planning.Settings.meritOrder());
+            int code = written.code();
+            if (live && written.planned().isPresent()) {
+                code = Math.max(code, runLive(writer, written.planned().get(), dir));
+            }
             writer.println("\n(gridfleet plan --fleet FILE --out plan.json plans a fleet optimally with the MILP, see gridfleet help plan)");
             if (out == null) {
-                writer.println("(gridfleet demo --out DIR keeps the example's files and its plan)");
+                writer.println("(gridfleet demo --out DIR keeps the example's files, its plan and the live day's store)");
             }
             return code;
         } finally {
@@ -53,6 +79,25 @@ final class DemoCommand implements Callable<Integer> {
                 deleteTree(dir);
             }
         }
+    }
+
+    private int runLive(java.io.PrintWriter writer, Planning.Planned planned, Path dir) throws Exception {
+        org.gridfleet.comm.broker.BrokerSettings brokerSettings;
+        LiveRun.Settings settings;
+        try {
+            brokerSettings = org.gridfleet.comm.broker.BrokerSettings.parse(broker);
+            settings = new LiveRun.Settings(brokerSettings, org.gridfleet.store.StoreSettings.h2File(dir.resolve("store").resolve("gridfleet")), speed, seed,
+                    duration != null ? duration : planned.plan().grid().step().multipliedBy(planned.plan().grid().intervals()),
+                    java.time.Duration.ofSeconds(5));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LiveRun.Result result = LiveRun.run(planned.problem(), planned.plan(), planned.metrics(), settings, writer);
+        writer.println();
+        writer.print(result.report().summary());
+        writer.printf("  %d of %d devices online at the end%s%n", result.devicesOnlineAtEnd(), planned.problem().assets().size(),
+                result.storeFailures() == 0 ? "; everything above is kept in the store" : "; " + result.storeFailures() + " store writes failed (see the log)");
+        return 0;
     }
 
     private static void extractExample(Path dir) throws IOException {

@@ -116,22 +116,25 @@ final class PlanCommand implements Callable<Integer> {
                     + (respect ? "" : ", or --objective cost"));
         }
         CommandLine cli = spec.commandLine();
-        return planAndWrite(cli.getOut(), cli.getErr(), fleet, fleet.toString(), out, true, settings);
+        return planAndWrite(cli.getOut(), cli.getErr(), fleet, fleet.toString(), out, true, settings).code();
     }
 
     /**
      * Plans {@code fleet} as {@code settings} say, writes the plan files at {@code out} and prints the summary; returns the
-     * exit code.
+     * exit code and the plan.
      *
      * @param label how the fleet is named in the output
      */
-    static int planAndWrite(PrintWriter writer, PrintWriter err, Path fleet, String label, Path out, boolean sayWhereWritten,
+    /** The exit code, and the plan when the fleet could be planned. */
+    record Written(int code, java.util.Optional<Planning.Planned> planned) {}
+
+    static Written planAndWrite(PrintWriter writer, PrintWriter err, Path fleet, String label, Path out, boolean sayWhereWritten,
                             Planning.Settings settings) throws IOException {
         IngestPipeline.Result ingest = Planning.ingest(fleet);
         if (ingest.problem().isEmpty()) {
             Reports.printIngest(writer, label, ingest, 20);
             writer.println("\nNo plan: the fleet cannot be planned (see above).");
-            return GridfleetCli.EXIT_REJECTED;
+            return new Written(GridfleetCli.EXIT_REJECTED, java.util.Optional.empty());
         }
         Reports.printIngest(writer, label, ingest, 10);
         Planning.Planned planned = Planning.plan(ingest.problem().get(), settings, writer, err);
@@ -150,7 +153,7 @@ final class PlanCommand implements Callable<Integer> {
         if (sayWhereWritten) {
             writer.printf("%nWrote %s, %s and %s%n", out, schedule.getFileName(), soc.getFileName());
         }
-        return planned.plan().status().meetsRequirements() ? 0 : GridfleetCli.EXIT_REJECTED;
+        return new Written(planned.plan().status().meetsRequirements() ? 0 : GridfleetCli.EXIT_REJECTED, java.util.Optional.of(planned));
     }
 
     /**

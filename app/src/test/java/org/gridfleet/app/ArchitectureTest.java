@@ -75,10 +75,32 @@ class ArchitectureTest {
     }
 
     @Test
-    void simulatorDependsOnlyOnTheModel() {
+    void devicePhysicsKnowsNoNetwork() {
+        noClasses().that().resideInAPackage("org.gridfleet.sim")
+                .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.comm..", "org.gridfleet.sim.site..", "org.gridfleet.app..",
+                        "org.gridfleet.ingest..", "org.gridfleet.synth..", "org.gridfleet.plan..", "org.gridfleet.grid..")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorDependsOnlyOnTheModelAndTheNetwork() {
         noClasses().that().resideInAPackage("org.gridfleet.sim..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.gridfleet.app..", "org.gridfleet.ingest..", "org.gridfleet.synth..",
-                        "org.gridfleet.plan..", "org.gridfleet.grid..", "org.gridfleet.comm..")
+                        "org.gridfleet.plan..", "org.gridfleet.grid..", "org.gridfleet.store..", "org.gridfleet.control..", "com.hivemq..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreKnowsTheDatabase() {
+        noClasses().that().resideOutsideOfPackage("org.gridfleet.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheNetworkModuleKnowsMqtt() {
+        noClasses().that().resideOutsideOfPackage("org.gridfleet.comm..")
+                .should().dependOnClassesThat().resideInAPackage("com.hivemq..")
                 .check(classes);
     }
 

@@ -250,6 +250,13 @@ public final class Dispatcher {
 
             // solve, check status
             MPSolver.ResultStatus status = solver.solve();
+            if (status == MPSolver.ResultStatus.ABNORMAL) {
+                // GLOP's presolve now and then gives up on a degenerate LP (seen once in a simulated day): solve it
+                // again from scratch with the dual simplex and no presolve
+                solver.reset();
+                solver.setSolverSpecificParametersAsString("use_preprocessing: false use_dual_simplex: true");
+                status = solver.solve();
+            }
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 throw new IllegalStateException("the dispatch LP did not solve: " + status + " (it always has a solution; a bug)");
             }

@@ -45,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "The MQTT broker of the live day: embedded in this process, or an external one. Default: ${DEFAULT-VALUE}.")
     String broker;
 
+    @Option(names = "--devices", paramLabel = "N",
+            description = "Run a synthetic fleet of N devices (ten end-users per device, one day at 15 minutes, seeded by --seed) instead of the example.")
+    Integer devices;
+
     @Option(names = "--debug", hidden = true)
     boolean debug;
 
@@ -55,13 +59,24 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("gridfleet-demo");
         try {
-            extractExample(dir);
             var writer = spec.commandLine().getOut();
-            writer.println("gridfleet demo: the example fleet, planned as one power plant");
+            String label;
+            if (devices != null) {
+                if (devices < 1 || devices > 20_000) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--devices must be within 1..20000: " + devices);
+                }
+                org.gridfleet.synth.FleetWriter.write(org.gridfleet.synth.FleetGenerator.generate(
+                        org.gridfleet.synth.FleetSpec.of(devices, 10 * devices, 96, seed)), dir);
+                label = "a synthetic fleet of " + devices + " devices (seed " + seed + ")";
+                writer.println("gridfleet demo: " + label + ", planned as one power plant");
+            } else {
+                extractExample(dir);
+                label = out != null ? dir.resolve("fleet.yaml").toString() : EXAMPLE + "fleet.yaml (embedded in the jar)";
+                writer.println("gridfleet demo: the example fleet, planned as one power plant");
+            }
             writer.println("  collector → verifier → formatter → merit-order plan generator → plan checker → evaluator");
             writer.println();
             Path fleet = dir.resolve("fleet.yaml");
-            String label = out != null ? fleet.toString() : EXAMPLE + "fleet.yaml (embedded in the jar)";
             // the merit order: fast and the same on every machine; the MILP needs about a minute on this fleet
             PlanCommand.Written written = PlanCommand.planAndWrite(writer, spec.commandLine().getErr(), fleet, label, dir.resolve("plan.json"),
                     out != null, Planning.Settings.meritOrder());

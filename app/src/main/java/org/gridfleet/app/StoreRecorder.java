@@ -11,13 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
+import org.gridfleet.comm.protocol.DemandReading;
 import org.gridfleet.control.Cause;
 import org.gridfleet.control.ControlEvent;
 import org.gridfleet.control.ControlListener;
+import org.gridfleet.control.ResumeState;
 import org.gridfleet.model.TimeGrid;
+import org.gridfleet.model.control.CommandId;
+import org.gridfleet.model.control.Telemetry;
+import org.gridfleet.model.fleet.EndUser;
+import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.store.CommandOrigin;
 import org.gridfleet.store.MeterReading;
 import org.gridfleet.store.Store;
+import org.gridfleet.store.StoredCommand;
 import org.gridfleet.store.StoredRejection;
 import org.gridfleet.store.StoredTelemetry;
 import org.slf4j.Logger;
@@ -40,7 +47,7 @@ final class StoreRecorder implements ControlListener, AutoCloseable {
     /** Commands sent since the last re-dispatch event, which says why they were sent. */
     private final List<ControlEvent.CommandSent> pending = new ArrayList<>();
     /** Why each command recorded so far was sent: a resend keeps its command's origin. */
-    private final Map<org.gridfleet.model.control.CommandId, CommandOrigin> origins = new HashMap<>();
+    private final Map<CommandId, CommandOrigin> origins = new HashMap<>();
     /** The store's id of each alarm the center raised, by the center's own. */
     private final Map<Long, Long> alarmIds = new HashMap<>();
     private volatile long failures;
@@ -102,8 +109,12 @@ final class StoreRecorder implements ControlListener, AutoCloseable {
                         Optional.empty(), m.rejection().reason().name(), m.rejection().detail(), ""));
                 case ControlEvent.CommandSent c -> {
                     CommandOrigin known = origins.get(c.command().id());
+                    if (known == null && c.attempt() > 1) { // a command of the center before a restart, sent again
+                        known = store.command(c.command().id()).map(StoredCommand::origin).orElse(null);
+                    }
                     if (known != null) {
                         store.recordCommand(c.command(), c.time(), known); // a resend: one row, its sends counted
+                        origins.put(c.command().id(), known);
                     } else {
                         pending.add(c);
                     }
@@ -151,6 +162,49 @@ final class StoreRecorder implements ControlListener, AutoCloseable {
             case WARNING -> org.gridfleet.store.Alarm.Severity.WARNING;
             case INFO -> org.gridfleet.store.Alarm.Severity.INFO;
         };
+    }
+
+    /**
+     * What a control center restarted at {@code now} takes over from the store (docs/store.md, "The resume rule"):
+     * every command still valid ({@code validUntil > now}), those no ack answered ({@link Store#commandsAwaitingAck})
+     * and those answered ({@link Store#acknowledgedCommandIds}) with every ack they got, and their sends; and each
+     * device's and each end-user's latest observation since {@code now - lookBack}.
+     */
+    static ResumeState resumeState(Store store, PlanningProblem problem, Instant now, Duration lookBack) {
+        Instant since = now.minus(lookBack);
+        List<Telemetry> telemetry = store.latestTelemetry(since).values().stream().map(StoredTelemetry::telemetry).toList();
+        List<DemandReading> readings = new ArrayList<>();
+        Instant until = now.plusNanos(1);
+        for (EndUser endUser : problem.endUsers()) {
+            List<MeterReading> kept = store.meterReadings(endUser.id(), since, until);
+            if (!kept.isEmpty()) {
+                MeterReading latest = kept.getLast();
+                readings.add(new DemandReading(latest.endUser(), latest.time(), latest.demandKw()));
+            }
+        }
+        List<ResumeState.SentCommand> commands = new ArrayList<>();
+        for (StoredCommand c : store.commandsAwaitingAck(now)) {
+            commands.add(ResumeState.SentCommand.unanswered(c.command(), c.firstSentAt(), c.lastSentAt(), c.sends()));
+        }
+        for (CommandId id : store.acknowledgedCommandIds(now)) {
+            StoredCommand c = store.command(id).orElseThrow(() -> new IllegalStateException("the store lists command " + id + " but has no row of it"));
+            commands.add(new ResumeState.SentCommand(c.command(), c.firstSentAt(), c.lastSentAt(), c.sends(), store.acks(id)));
+        }
+        return new ResumeState(commands, telemetry, readings);
+    }
+
+    /**
+     * Clears, at {@code now}, the alarms the store holds open from the center before a restart: that center no longer
+     * watches their conditions, and the new one raises again those that still hold. The rows stay; returns how many.
+     */
+    static int clearAlarmsOfTheCenterBefore(Store store, Instant now) {
+        int cleared = 0;
+        for (org.gridfleet.store.Alarm alarm : store.openAlarms()) {
+            if (store.clearAlarm(alarm.id(), now)) {
+                cleared++;
+            }
+        }
+        return cleared;
     }
 
     /** Writes what is queued, then stops. */

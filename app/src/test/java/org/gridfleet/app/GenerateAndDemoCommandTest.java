@@ -71,4 +71,14 @@ class GenerateAndDemoCommandTest {
             assertThat(store.latestTelemetry(java.time.Instant.parse("2026-11-23T07:00:00Z"))).hasSize(24);
         }
     }
+
+    @Test
+    void demoRunsASyntheticFleetLiveToo() {
+        Cli.Run run = Cli.run("demo", "--out", dir.resolve("synthetic").toString(), "--devices", "30", "--duration", "1h", "--speed", "720");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("gridfleet demo: a synthetic fleet of 30 devices (seed 1)").contains("Live: 30 devices and 300 end-users")
+                .contains("control center 2026-").contains("of 30 devices online at the end");
+        assertThat(Cli.run("demo", "--devices", "0", "--no-live").err()).contains("--devices must be within 1..20000");
+    }
 }

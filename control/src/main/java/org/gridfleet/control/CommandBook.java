@@ -30,7 +30,8 @@ import org.gridfleet.model.control.CommandId;
  * nothing; the same answer twice is a duplicate and changes nothing; an answer to an id never sent, or from another
  * device than the command's, is counted and ignored. A later answer to a command given up as NO_ANSWER is still
  * recorded: the device did answer. Each device's latest command is its <em>current</em> one; an earlier one is
- * superseded and no longer awaited.
+ * superseded and no longer awaited. After a restart, the commands the previous center sent are taken over with
+ * {@link #restore}.
  *
  * <p>Not thread-safe: the control center guards it.
  */
@@ -135,6 +136,7 @@ public final class CommandBook {
     private int duplicateAcks;
     private int lateAcks;
     private int unknownAcks;
+    private int resumed;
 
     /**
      * Records {@code command} as sent at {@code now}; it becomes its device's current command.
@@ -195,13 +197,7 @@ public final class CommandBook {
             duplicateAcks++;
             return AckOutcome.DUPLICATE;
         }
-        boolean moves = switch (e.state) {
-            case SENT, NO_ANSWER -> true;
-            case ACCEPTED -> to == State.DONE || to == State.REJECTED;
-            case DONE -> to == State.REJECTED;
-            case REJECTED -> false;
-        };
-        if (!moves) {
+        if (!moves(e.state, to)) {
             lateAcks++;
             return AckOutcome.LATE;
         }
@@ -221,6 +217,67 @@ public final class CommandBook {
         e.state = to;
         e.lastAck = ack;
         return AckOutcome.APPLIED;
+    }
+
+    /**
+     * Takes over a command that the center before a restart sent ({@link ResumeState}): tracked in the state its acks
+     * brought it to by the rules of the class comment, with its sends. It is counted as resumed, neither as sent nor as
+     * answered (the previous center's report has those). It becomes its device's current command unless one tracked
+     * already for that device starts later (by validity start, then first send).
+     *
+     * @throws IllegalArgumentException when a command with that id is tracked already
+     */
+    public TrackedCommand restore(ResumeState.SentCommand sent) {
+        requireNonNull(sent, "sent");
+        Command command = sent.command();
+        if (commands.containsKey(command.id())) {
+            throw new IllegalArgumentException("command " + command.id() + " is tracked already: it cannot be taken over again");
+        }
+        Entry e = new Entry(command, sent.firstSentAt());
+        e.lastSentAt = sent.lastSentAt();
+        e.sends = sent.sends();
+        for (Ack ack : sent.acks()) {
+            if (!ack.device().equals(command.device())) {
+                continue; // names another device: it never counted
+            }
+            State to = switch (ack.status()) {
+                case ACCEPTED -> State.ACCEPTED;
+                case DONE -> State.DONE;
+                case REJECTED -> State.REJECTED;
+            };
+            if (e.state != to && moves(e.state, to)) {
+                e.state = to;
+                e.lastAck = ack;
+                e.everAccepted |= to != State.REJECTED;
+            }
+        }
+        commands.put(command.id(), e);
+        Entry existing = current.get(command.device());
+        if (existing == null || startsLater(e, existing)) {
+            current.put(command.device(), e);
+            if (existing != null) {
+                existing.superseded = true;
+            }
+        } else {
+            e.superseded = true;
+        }
+        resumed++;
+        return e.view();
+    }
+
+    private static boolean startsLater(Entry a, Entry b) {
+        int byValidity = a.command.validFrom().compareTo(b.command.validFrom());
+        return byValidity != 0 ? byValidity > 0 : a.firstSentAt.isAfter(b.firstSentAt);
+    }
+
+    /** Whether an answer {@code to} moves a command on from {@code from} (the same answer again does not). */
+    private static boolean moves(State from, State to) {
+        return switch (from) {
+            case SENT, NO_ANSWER -> true;
+            case ACCEPTED -> to == State.DONE || to == State.REJECTED;
+            case DONE -> to == State.REJECTED;
+            case REJECTED -> false;
+        };
     }
 
     /** Gives up on the command with {@code id}: no answer to it nor to its resend. */
@@ -276,6 +333,11 @@ public final class CommandBook {
     /** Commands tracked now (forgotten ones not counted). */
     public int size() {
         return commands.size();
+    }
+
+    /** Commands taken over from the center before a restart ({@link #restore}). */
+    public int resumedCount() {
+        return resumed;
     }
 
     public int sentCount() {

@@ -37,6 +37,7 @@ import org.gridfleet.model.asset.Renewable;
 import org.gridfleet.model.asset.Storage;
 import org.gridfleet.model.control.Ack;
 import org.gridfleet.model.control.Command;
+import org.gridfleet.model.control.CommandId;
 import org.gridfleet.model.control.OperatingState;
 import org.gridfleet.model.control.Telemetry;
 import org.gridfleet.model.plan.DeviceSchedule;
@@ -63,6 +64,9 @@ import org.slf4j.LoggerFactory;
  *       the same id, once, and then alarmed and its device left out until the next interval.</li>
  *   <li><b>Alarms</b> for demand that cannot be met (by how many kW), devices offline or down, rejected and
  *       unanswered commands, a failed dispatch, the end of the plan.</li>
+ *   <li><b>Restart.</b> A center started mid-day with a {@link ResumeState} takes over the commands the one before it
+ *       sent and its latest observations: nothing already answered is sent again, what was never answered is sent
+ *       again once under its id.</li>
  *   <li><b>Re-planning.</b> The rest of the horizon is re-planned ({@link Replanner}) when more than a share of the
  *       capacity the plan uses is lost, when demand departs from the forecast for several intervals, or when new
  *       forecasts are handed over ({@link #updateForecasts}).</li>
@@ -99,6 +103,8 @@ public final class ControlCenter implements CenterHandler {
     private final Map<AssetId, String> excluded = new LinkedHashMap<>();
     private final Map<String, Cause> pending = new LinkedHashMap<>();
     private final Map<AssetId, Double> commandedKw = new HashMap<>();
+    /** The commands taken over from the center before a restart, until the first tick has seen to them. */
+    private final List<CommandId> resumed = new ArrayList<>();
     private Instant intervalStart;
     private double intervalForecastKw;
     private Redispatch lastDispatch;
@@ -142,6 +148,20 @@ public final class ControlCenter implements CenterHandler {
      */
     public ControlCenter(PlanningProblem problem, DispatchPlan plan, InstantSource clock, CommandSink sink, ControlOptions options,
                          ControlListener listener) {
+        this(problem, plan, clock, sink, options, listener, ResumeState.none());
+    }
+
+    /**
+     * A center restarted mid-day: as {@link #ControlCenter(PlanningProblem, DispatchPlan, InstantSource, CommandSink,
+     * ControlOptions, ControlListener)}, taking over the commands the center before it sent (docs/control.md, "Restart
+     * and resume"). Those answered ACCEPTED or DONE stay in force and are never sent again; those never answered are
+     * sent again once, with the same id, at the first tick; a device whose latest command was REJECTED stays out of the
+     * dispatch until the next interval. Commands to devices not in the fleet are left out (logged).
+     *
+     * @throws IllegalArgumentException when the plan's grid is not the problem's
+     */
+    public ControlCenter(PlanningProblem problem, DispatchPlan plan, InstantSource clock, CommandSink sink, ControlOptions options,
+                         ControlListener listener, ResumeState resume) {
         this.active = ActivePlan.of(problem, plan);
         this.base = problem;
         this.clock = requireNonNull(clock, "clock");
@@ -155,6 +175,68 @@ public final class ControlCenter implements CenterHandler {
             if (asset instanceof Generator g) {
                 generatorOn.put(g.id(), g.initialState().on());
                 onSince.put(g.id(), problem.grid().start().minus(Duration.ofMillis(Math.round(g.initialState().hoursInState() * 3_600_000))));
+            }
+        }
+        takeOver(requireNonNull(resume, "resume"));
+        observe(resume);
+    }
+
+    /**
+     * The latest observations the center before a restart accepted, young enough to count as live (no older than the
+     * verifier's age limit and not ahead of the clock beyond its skew limit), verified and kept as if they had just
+     * arrived; a device that last reported FAULT or MAINTENANCE is left out at once. They were reported when first
+     * accepted, so no events but the alarms they raise.
+     */
+    private void observe(ResumeState resume) {
+        Instant now = clock.instant();
+        Instant oldest = now.minus(options.verifier().maxAge());
+        Instant newest = now.plus(options.verifier().maxClockSkew());
+        int telemetry = 0;
+        for (Telemetry t : resume.telemetry()) {
+            if (t.time().isBefore(oldest) || t.time().isAfter(newest) || !active.assets().containsKey(t.device())) {
+                continue;
+            }
+            Telemetry before = live.telemetry(t.device()).orElse(null);
+            if (live.offer(t, now).isEmpty()) {
+                applyTelemetry(before, t, now, false);
+                telemetry++;
+            }
+        }
+        int readings = 0;
+        for (DemandReading r : resume.readings()) {
+            if (!r.time().isBefore(oldest) && !r.time().isAfter(newest) && live.offer(r, now).isEmpty()) {
+                readings++;
+            }
+        }
+        if (!resume.telemetry().isEmpty() || !resume.readings().isEmpty()) {
+            log.info("resumed with {} of {} devices' and {} of {} end-users' latest observations (the others too old to count as live)", telemetry,
+                    resume.telemetry().size(), readings, resume.readings().size());
+        }
+    }
+
+    /** Tracks the commands of the center before a restart; what they call for happens at the first tick ({@link #resume}). */
+    private void takeOver(ResumeState resume) {
+        List<ResumeState.SentCommand> commands = new ArrayList<>(resume.commands());
+        commands.sort((a, b) -> {
+            int byValidity = a.command().validFrom().compareTo(b.command().validFrom());
+            return byValidity != 0 ? byValidity : a.firstSentAt().compareTo(b.firstSentAt());
+        });
+        List<String> strangers = new ArrayList<>();
+        for (ResumeState.SentCommand c : commands) {
+            if (!active.assets().containsKey(c.command().device())) {
+                strangers.add(c.id() + " to " + c.command().device());
+                continue;
+            }
+            book.restore(c);
+            resumed.add(c.id());
+        }
+        if (!strangers.isEmpty()) {
+            log.warn("left out {} commands of the center before the restart to devices not in this plant's fleet: {}", strangers.size(), strangers);
+        }
+        for (CommandId id : resumed) {
+            TrackedCommand c = book.find(id).orElseThrow();
+            if (book.isCurrent(id) && c.inForce()) {
+                commandedKw.put(c.device(), c.command().setpointKw());
             }
         }
     }
@@ -177,6 +259,16 @@ public final class ControlCenter implements CenterHandler {
             return;
         }
         emit(new ControlEvent.TelemetryAccepted(now, telemetry));
+        applyTelemetry(before, telemetry, now, true);
+    }
+
+    /**
+     * What a device's accepted telemetry changes: alarms and the dispatch when it goes down or comes back, and the
+     * generator's on/off record (a start seen costs its start-up when {@code seen}; one taken over at a restart was
+     * seen by the center before).
+     */
+    private void applyTelemetry(Telemetry before, Telemetry telemetry, Instant now, boolean seen) {
+        AssetId id = telemetry.device();
         OperatingState was = before == null ? null : before.state();
         OperatingState is = telemetry.state();
         if (isDown(is) && !isDown(was)) {
@@ -195,7 +287,7 @@ public final class ControlCenter implements CenterHandler {
             Boolean wasOn = generatorOn.put(id, on);
             if (wasOn != null && wasOn != on) {
                 Instant since = onSince.put(id, telemetry.time());
-                if (on) { // a start seen: its cost, hot or cold by the hours it was off
+                if (on && seen) { // a start seen: its cost, hot or cold by the hours it was off
                     double hoursOff = since == null ? Double.POSITIVE_INFINITY : Duration.between(since, telemetry.time()).toMillis() / 3_600_000.0;
                     cost += g.startUp().costAfter(hoursOff);
                 }
@@ -315,6 +407,9 @@ public final class ControlCenter implements CenterHandler {
         if (intervalStart == null || !start.equals(intervalStart)) {
             enterInterval(now, k, start);
         }
+        if (!resumed.isEmpty()) {
+            resume(now);
+        }
         checkUnanswered(now);
         DispatchInputs.Demand demand = DispatchInputs.demand(active, k, live, now, options.readingMaxAge());
         checkDemand(demand);
@@ -339,7 +434,51 @@ public final class ControlCenter implements CenterHandler {
         intervalHours = 0;
         excluded.clear(); // devices left out after a rejected or unanswered command get another chance
         plannedCost += CostRate.planStarts(active, k);
-        due(new Cause(first ? Cause.Trigger.START : Cause.Trigger.INTERVAL_START, Alarm.PLANT, "interval from " + start));
+        due(new Cause(first ? Cause.Trigger.START : Cause.Trigger.INTERVAL_START, Alarm.PLANT, "interval from " + start
+                + (first && !resumed.isEmpty() ? "; resumed with " + resumed.size() + " commands of the center before the restart" : "")));
+    }
+
+    /**
+     * The first tick of a center restarted mid-day: each device's latest command taken over is kept when answered
+     * ACCEPTED or DONE, sent again (same id) when never answered and still valid, and keeps its device out of the
+     * dispatch until the next interval when REJECTED within its interval. The dispatch that follows in the same tick
+     * sends new commands only where the set points moved beyond the deadband or none is in force.
+     */
+    private void resume(Instant now) {
+        int kept = 0;
+        int resent = 0;
+        int rejected = 0;
+        for (CommandId id : resumed) {
+            TrackedCommand c = book.find(id).orElse(null);
+            if (c == null || !book.isCurrent(id)) {
+                continue; // superseded: its answers no longer matter, and sending it again could undo its successor
+            }
+            Command command = c.command();
+            switch (c.state()) {
+                case ACCEPTED, DONE -> kept++;
+                case SENT, NO_ANSWER -> {
+                    if (now.isBefore(command.validUntil())) {
+                        TrackedCommand again = book.resent(id, now);
+                        emit(new ControlEvent.CommandSent(now, command, again.sends()));
+                        send(command);
+                        resent++;
+                    }
+                }
+                case REJECTED -> {
+                    if (now.isBefore(command.validUntil().minus(options.validityMargin()))) {
+                        excluded.put(c.device(), "rejected its command before the restart: " + c.reason());
+                        commandedKw.remove(c.device());
+                        alarms.raise(Alarm.Kind.COMMAND_REJECTED, c.device().value(), "rejected command " + id + " (set point "
+                                + kw(command.setpointKw()) + ") before the restart: " + c.reason() + "; left out of the dispatch until the next interval",
+                                now);
+                        rejected++;
+                    }
+                }
+            }
+        }
+        log.info("resumed at {} with {} commands of the center before the restart: {} answered and kept in force, {} never answered and sent"
+                + " again with their ids, {} rejected (their devices left out until the next interval)", now, resumed.size(), kept, resent, rejected);
+        resumed.clear();
     }
 
     /** Judges the interval that just ended: did its demand depart from the forecast? */
@@ -723,7 +862,7 @@ public final class ControlCenter implements CenterHandler {
     public synchronized ControlReport report() {
         Instant now = lastTick == null ? clock.instant() : lastTick;
         return new ControlReport(firstTick == null ? now : firstTick, now, currency, demandKwh, outputKwh, servedKwh, unservedKwh, shortKwh, cost,
-                plannedCost, book.sentCount(), book.resendCount(), book.acceptedCount(), book.doneCount(), book.rejectedCount(),
+                plannedCost, book.sentCount(), book.resumedCount(), book.resendCount(), book.acceptedCount(), book.doneCount(), book.rejectedCount(),
                 book.noAnswerCount(), book.duplicateAckCount(), book.lateAckCount(), book.unknownAckCount(), live.telemetryAccepted(),
                 live.readingsAccepted(), live.rejectedByRule(), live.refusedByReason(), redispatchCount, List.copyOf(redispatches), replans,
                 alarms.history());
@@ -734,7 +873,7 @@ public final class ControlCenter implements CenterHandler {
         return live;
     }
 
-    public synchronized Optional<TrackedCommand> command(org.gridfleet.model.control.CommandId id) {
+    public synchronized Optional<TrackedCommand> command(CommandId id) {
         return book.find(id);
     }
 

@@ -21,11 +21,14 @@ import org.gridfleet.control.live.LiveRule;
  * @param cost              running cost of the live outputs with the exact cost curves, start-ups seen in telemetry,
  *                          and the scheduled grid exchange
  * @param plannedCost       what the plans in force cost over the same span, counted the same way
+ * @param commandsSent      commands this center sent (resends not counted again)
+ * @param commandsResumed   commands the center before a restart sent that this one took over ({@link ResumeState});
+ *                          their answers before the restart are in that center's report
  * @param replans           re-plans of the rest of the horizon, with why
  * @param alarms            every alarm raised in the run, as it stands now
  */
 public record ControlReport(Instant from, Instant to, String currency, double demandKwh, double deviceOutputKwh, double servedKwh,
-                            double unservedKwh, double devicesShortKwh, double cost, double plannedCost, int commandsSent, int resends,
+                            double unservedKwh, double devicesShortKwh, double cost, double plannedCost, int commandsSent, int commandsResumed, int resends,
                             int commandsAccepted, int commandsDone, int commandsRejected, int commandsUnanswered, int duplicateAcks,
                             int lateAcks, int unknownAcks, long telemetryAccepted, long readingsAccepted, Map<LiveRule, Long> rejectedByRule,
                             Map<Rejection.Reason, Long> refusedByComm, int redispatchCount, List<Redispatch> redispatches,
@@ -49,6 +52,9 @@ public record ControlReport(Instant from, Instant to, String currency, double de
                 demandKwh, deviceOutputKwh, servedKwh, unservedKwh, devicesShortKwh));
         b.append(String.format(Locale.ROOT, "  cost %.2f %s against %.2f %s planned for the same span (%+.2f)%n", cost, currency, plannedCost, currency,
                 cost - plannedCost));
+        if (commandsResumed > 0) {
+            b.append(String.format(Locale.ROOT, "  resumed: %d commands taken over from the center before the restart%n", commandsResumed));
+        }
         b.append(String.format(Locale.ROOT, "  commands: %d sent (%d resent), %d accepted, %d done, %d rejected, %d unanswered; acks: %d duplicate,"
                 + " %d late, %d unknown%n", commandsSent, resends, commandsAccepted, commandsDone, commandsRejected, commandsUnanswered, duplicateAcks,
                 lateAcks, unknownAcks));

@@ -34,6 +34,7 @@ final class FieldLoop {
     final Field field;
     final ControlCenter center;
     final DispatchPlan plan;
+    final PlanningProblem problem;
     final List<Command> sent = new ArrayList<>();
     final List<ControlEvent> events = new ArrayList<>();
     private final List<Ack> inFlight = new ArrayList<>();
@@ -43,8 +44,23 @@ final class FieldLoop {
     double demandFactor = 1;
 
     FieldLoop(PlanningProblem problem, ControlOptions options) {
-        this.field = Field.of(problem, FieldOptions.exact());
-        this.plan = new MeritOrderPlanGenerator().generate(problem).getFirst();
+        this(Field.of(problem, FieldOptions.exact()), problem, new MeritOrderPlanGenerator().generate(problem).getFirst(), options,
+                ResumeState.none(), "c-");
+    }
+
+    /**
+     * A center restarted on the field of {@code before} (whose center is never ticked again), taking over {@code resume};
+     * its commands' ids start with {@code idPrefix}, so they never collide with those of the center before. Acks of
+     * the center before that were still on their way are lost with it.
+     */
+    FieldLoop(FieldLoop before, ControlOptions options, ResumeState resume, String idPrefix) {
+        this(before.field, before.problem, before.plan, options, resume, idPrefix);
+    }
+
+    private FieldLoop(Field field, PlanningProblem problem, DispatchPlan plan, ControlOptions options, ResumeState resume, String idPrefix) {
+        this.field = field;
+        this.plan = plan;
+        this.problem = problem;
         AtomicInteger ids = new AtomicInteger();
         CommandSink sink = command -> {
             sent.add(command);
@@ -55,7 +71,7 @@ final class FieldLoop {
             return CompletableFuture.completedFuture(SendOutcome.DELIVERED);
         };
         this.center = new ControlCenter(problem, plan, field.clock(), sink,
-                options.withCommandIds(() -> new CommandId("c-" + ids.incrementAndGet())), events::add);
+                options.withCommandIds(() -> new CommandId(idPrefix + ids.incrementAndGet())), events::add, resume);
         for (Telemetry t : field.telemetry()) {
             center.telemetry(t);
         }

@@ -15,9 +15,10 @@ import org.gridfleet.comm.broker.BrokerAddress;
 
 /**
  * A real Mosquitto for the integration tests: the one on 127.0.0.1:1883 when one answers there, else one this
- * test starts from /usr/sbin/mosquitto on a free loopback port, else none.
+ * test starts from /usr/sbin/mosquitto on a free loopback port, else none. Shared with other modules' tests through
+ * comm's test jar.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     private static final BrokerAddress STANDARD = new BrokerAddress("127.0.0.1", 1883);
     private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
@@ -32,7 +33,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** A reachable Mosquitto, or empty with nothing started. */
-    static Optional<Mosquitto> find() {
+    public static Optional<Mosquitto> find() {
         if (answers(STANDARD)) {
             return Optional.of(new Mosquitto(STANDARD, null, null));
         }
@@ -71,12 +72,12 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    BrokerAddress address() {
+    public BrokerAddress address() {
         return address;
     }
 
     /** Where this Mosquitto came from, for the test report. */
-    String origin() {
+    public String origin() {
         return process == null ? "the Mosquitto already running on " + address : "a Mosquitto started for this test on " + address;
     }
 

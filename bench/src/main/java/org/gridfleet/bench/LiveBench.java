@@ -56,10 +56,11 @@ import org.gridfleet.sim.site.SimulatedField.Network;
  * <pre>java -cp bench/target/benchmarks.jar org.gridfleet.bench.LiveBench [--devices 1000] [--end-users N]
  *        [--center counting|full] [--field-jvm] [--broker tcp://127.0.0.1:1883] [--network direct|relayed]
  *        [--warm-up 30s] [--duration 3m] [--window 10s] [--fan-outs 3] [--fan-out-gap 15s] [--step 1s]
- *        [--report-every 1s] [--meter-every 60s] [--intervals 8] [--seed 1] [--broker-pid PID]</pre>
+ *        [--answer-wait 30s] [--report-every 1s] [--meter-every 60s] [--intervals 8] [--seed 1] [--broker-pid PID]</pre>
  *
  * <p>Prints, as markdown tables: one row per window of the run (telemetry sent and received per second, lag p50/p99/max,
- * CPU of this JVM, of the field's JVM and of the broker in cores, heap and resident memory), one row per fan-out
+ * CPU of this JVM (the center's, with the field, or without it with {@code --field-jvm}), of the field's JVM and of the
+ * broker in cores, heap and resident memory), one row per fan-out
  * (the center sends one set point to every device at once: time to hand them all to the link, to the last PUBACK, to
  * every first answer and DONE; latency from send to ACCEPTED and to DONE), and a summary row of the steady window.
  *

@@ -164,23 +164,7 @@ public final class Store implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        transaction("record " + rows.size() + " telemetry reports", c -> {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_TELEMETRY)) {
-                int pending = 0;
-                for (StoredTelemetry row : rows) {
-                    bindTelemetry(insert, row);
-                    insert.addBatch();
-                    if (++pending == BATCH_ROWS) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-            return null;
-        });
+        insertInBatches("record " + rows.size() + " telemetry reports", INSERT_TELEMETRY, rows, Store::bindTelemetry);
     }
 
     private static void checkTimes(StoredTelemetry row) {
@@ -261,11 +245,22 @@ public final class Store implements AutoCloseable {
         if (rows.isEmpty()) {
             return;
         }
-        transaction("record " + rows.size() + " meter readings", c -> {
-            try (PreparedStatement insert = c.prepareStatement(INSERT_READING)) {
+        insertInBatches("record " + rows.size() + " meter readings", INSERT_READING, rows, Store::bindReading);
+    }
+
+    /** Binds one row's values to an insert. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    /** Inserts {@code rows} with {@code sql} in one transaction, {@value #BATCH_ROWS} rows per JDBC batch. */
+    private <T> void insertInBatches(String what, String sql, List<T> rows, Binder<T> binder) {
+        transaction(what, c -> {
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
                 int pending = 0;
-                for (MeterReading row : rows) {
-                    bindReading(insert, row);
+                for (T row : rows) {
+                    binder.bind(insert, row);
                     insert.addBatch();
                     if (++pending == BATCH_ROWS) {
                         insert.executeBatch();

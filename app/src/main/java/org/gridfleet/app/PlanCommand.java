@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -35,10 +36,17 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the plan as JSON; the CSV schedule goes beside it (NAME.csv, and NAME-soc.csv for storage).")
     Path out;
 
-    @Option(names = "--solver", defaultValue = "milp", paramLabel = "milp|merit-order", converter = SolverConverter.class,
+    @Option(names = "--solver", defaultValue = "milp", paramLabel = "milp|merit-order|stochastic", converter = SolverConverter.class,
             description = "milp: the optimal planner (unit commitment and dispatch as one MILP, solved by SCIP). "
-                    + "merit-order: the fast priority-list baseline, least cost only. Default: ${DEFAULT-VALUE}.")
+                    + "merit-order: the fast priority-list baseline, least cost only. "
+                    + "stochastic: the MILP with each interval's reserve sized to --target-lolp against sampled outages and forecast errors, "
+                    + "compared with the deterministic plans on out-of-sample scenarios. Default: ${DEFAULT-VALUE}.")
     Planning.Solver solver;
+
+    @Option(names = "--target-lolp", defaultValue = "1", paramLabel = "PERCENT", converter = GapConverter.class,
+            description = "Stochastic only: the highest acceptable probability, per interval, that load is lost: the devices with their reserve, "
+                    + "and grid import up to its limit where the plant is connected, fall short of demand; e.g. 1 or 0.5%%. Default: ${DEFAULT-VALUE} (%%).")
+    double targetLolp;
 
     @Option(names = "--objective", defaultValue = "cost", paramLabel = "SPEC", converter = ObjectiveConverter.class,
             description = {"What to optimise: cost, revenue, efficiency, reliability or emissions,",
@@ -76,6 +84,16 @@ final class PlanCommand implements Callable<Integer> {
             description = "Highest acceptable branch loading, percent of its rating. Default: ${DEFAULT-VALUE}.")
     double maxLoadingPercent;
 
+    @Option(names = "--candidates", paramLabel = "all|NAME,...", split = ",",
+            description = {"Several candidate plans instead of one: all, or some of least-cost, most-revenue, most-reliable, most-efficient, "
+                    + "least-emissions, stochastic, agents, least-cost-within-network; each judged by the same evaluator, the Pareto-efficient marked, "
+                    + "one chosen by --rules (as gridfleet candidates). --out is then a directory."})
+    List<String> candidates;
+
+    @Option(names = "--rules", defaultValue = "examples/rules/default.yaml", paramLabel = "FILE",
+            description = "With --candidates: the rules file that chooses (docs/selection.md). Default: ${DEFAULT-VALUE}.")
+    Path rules;
+
     @Option(names = "--debug", hidden = true)
     boolean debug;
 
@@ -97,12 +115,21 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (candidates != null) {
+            return planCandidates();
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--rules")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rules chooses among candidates: add --candidates all");
+        }
         Planning.Settings settings;
         boolean respect = switch (network.strip().toLowerCase(Locale.ROOT)) {
             case "check" -> false;
             case "respect" -> true;
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--network must be check or respect, not '" + network + "'");
         };
+        if (!(targetLolp > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--target-lolp must be above 0 %: a plan cannot promise never to fall short");
+        }
         NetworkLimits limits;
         try {
             limits = new NetworkLimits(vmin, vmax, maxLoadingPercent / 100);
@@ -110,13 +137,35 @@ final class PlanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            settings = new Planning.Settings(solver, objective, timeLimit, gapFraction, progress.show(), respect, limits);
+            settings = new Planning.Settings(solver, objective, timeLimit, gapFraction, progress.show(), respect, limits, targetLolp);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage() + ": use --solver milp"
                     + (respect ? "" : ", or --objective cost"));
         }
         CommandLine cli = spec.commandLine();
         return planAndWrite(cli.getOut(), cli.getErr(), fleet, fleet.toString(), out, true, settings).code();
+    }
+
+    /** {@code --candidates}: the candidates run of {@code gridfleet candidates}, with the generators asked for. */
+    private int planCandidates() throws IOException {
+        CommandLine cli = spec.commandLine();
+        for (String option : List.of("--solver", "--objective", "--target-lolp", "--network")) {
+            if (cli.getParseResult().hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(cli, option + " does not go with --candidates: every candidate has its own solver and "
+                        + "objective; name the candidates instead, e.g. --candidates least-cost,stochastic");
+            }
+        }
+        List<String> wanted = candidates.stream().map(String::strip).toList();
+        if (wanted.equals(List.of("all"))) {
+            wanted = CandidatesCommand.ALL;
+        }
+        for (String name : wanted) {
+            if (!CandidatesCommand.ALL.contains(name)) {
+                throw new CommandLine.ParameterException(cli, "--candidates: no candidate '" + name + "'; expected all or some of "
+                        + String.join(", ", CandidatesCommand.ALL));
+            }
+        }
+        return CandidatesCommand.run(cli, fleet, rules, out, timeLimit, CandidatesCommand.DEFAULT_SAMPLES, wanted.stream().distinct().toList());
     }
 
     /**
@@ -182,7 +231,7 @@ final class PlanCommand implements Callable<Integer> {
         @Override
         public Planning.Solver convert(String value) {
             return Planning.Solver.byLabel(value).orElseThrow(() ->
-                    new CommandLine.TypeConversionException("expected milp or merit-order, not '" + value + "'"));
+                    new CommandLine.TypeConversionException("expected milp, merit-order or stochastic, not '" + value + "'"));
         }
     }
 

@@ -60,6 +60,7 @@ final class PlanSummary {
         out.printf(Locale.ROOT, "  fuel, CO2      %,.1f kWh fuel burnt, %,.1f kg CO2%n", e.fuelKwh(), e.co2Kg());
         m.network().ifPresent(n -> printNetwork(out, n));
         planned.network().ifPresent(n -> printNetworkPlanning(out, n, c.totalCost(), cur));
+        planned.stochastic().ifPresent(st -> printStochastic(out, st, cur));
 
         out.printf(Locale.ROOT, "%n  %-22s %14s %14s%n", "energy by device type", "net kWh", "throughput kWh");
         for (DeviceType type : DeviceType.values()) {
@@ -93,6 +94,32 @@ final class PlanSummary {
         out.printf(Locale.ROOT, "                 %d network limit violations (%.2f..%.2f pu, %.0f %% of rating), e.g.%n", n.violations().size(),
                 n.limits().minVoltagePu(), n.limits().maxVoltagePu(), 100 * n.limits().maxLoading());
         n.violations().stream().limit(5).forEach(v -> out.println("                   " + v.describe()));
+    }
+
+    /** The rounds that sized the reserve, and the out-of-sample comparison with the deterministic plans. */
+    private static void printStochastic(PrintWriter out, Planning.Stochastic st, String cur) {
+        var result = st.result();
+        out.printf(Locale.ROOT, "%n  %-6s %14s %12s %16s %16s  %s%n", "round", "cost " + cur, "worst LOLP", "intervals above", "peak reserve kW",
+                "MILP status");
+        for (var r : result.rounds()) {
+            out.printf(Locale.ROOT, "  %-6d %,14.2f %12.4f %16d %,16.1f  %s%n", r.round(), r.totalCost(), r.worstLolp(), r.missed(), r.peakReserveKw(),
+                    r.status() instanceof PlanStatus.Feasible f ? "feasible, gap " + Planning.percent(f.relativeGap()) : r.status().label());
+        }
+        out.printf(Locale.ROOT, "  %s%n", result.targetMet() ? "every interval meets the loss-of-load target in the in-sample scenarios"
+                : String.format(Locale.ROOT, "the target is NOT met in every interval (%d above it in the last round): more reserve bought "
+                        + "nothing more, or the rounds ran out", result.rounds().isEmpty() ? 0 : result.rounds().getLast().missed()));
+        var scenarios = st.judge().scenarios();
+        out.printf(Locale.ROOT, "%n  out of sample: %,d scenarios (seed %d) none of the plans was made against; lost load valued at %s %.2f/kWh%n",
+                scenarios.samples(), scenarios.seed(), cur, st.judge().valueOfLostLoadPerKwh());
+        out.printf(Locale.ROOT, "  %-14s %12s %14s %14s %14s %12s %10s %16s%n", "plan", "planned", "recourse", "expected cost", "short kWh",
+                "EENS kWh", "LOLP", "with lost load");
+        List<String> names = List.of("stochastic", "deterministic", "merit-order");
+        for (int k = 0; k < st.judged().size(); k++) {
+            var j = st.judged().get(k);
+            out.printf(Locale.ROOT, "  %-14s %,12.2f %,14.2f %,14.2f %,14.1f %,12.2f %10.5f %,16.2f%n", names.get(k), j.plannedCost(),
+                    j.expectedRecourseCost(), j.expectedCost(), j.eensDevicesKwh(), j.eensKwh(), j.lolp(), j.expectedCostWithLostLoad());
+        }
+        out.println("  (short kWh: what the devices with their reserve left short, before grid import; EENS: not served at all)");
     }
 
     /** How planning within the network went, and what its limits cost against the plan made without them. */
@@ -130,6 +157,11 @@ final class PlanSummary {
                     planned.solve().seconds());
             case MILP -> String.format(Locale.ROOT, "milp (time limit %s, gap target %s), %s", Planning.duration(settings.timeLimit()),
                     Planning.percent(settings.relativeGap()), Planning.outcome(planned));
+            case STOCHASTIC -> String.format(Locale.ROOT, "stochastic: %d MILP solve%s (time limit %s, gap target %s each), %.1f s%s",
+                    planned.stochastic().map(s -> s.result().rounds().size()).orElse(0),
+                    planned.stochastic().map(s -> s.result().rounds().size()).orElse(0) == 1 ? "" : "s",
+                    Planning.duration(settings.timeLimit()), Planning.percent(settings.relativeGap()), planned.solve().seconds(),
+                    planned.solve().stop() == PlanJson.Stop.USER ? ", stopped by the user (Ctrl-C)" : "");
         };
     }
 

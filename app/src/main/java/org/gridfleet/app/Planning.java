@@ -35,6 +35,10 @@ import org.gridfleet.plan.io.PlanJson.Stop;
 import org.gridfleet.plan.meritorder.MeritOrderPlanGenerator;
 import org.gridfleet.plan.milp.MilpOptions;
 import org.gridfleet.plan.milp.MilpPlanGenerator;
+import org.gridfleet.plan.stochastic.OutOfSample;
+import org.gridfleet.plan.stochastic.StochasticOptions;
+import org.gridfleet.plan.stochastic.StochasticPlan;
+import org.gridfleet.plan.stochastic.StochasticPlanGenerator;
 
 /**
  * The planning pipeline as the commands run it: collect, verify, format; then plan with the chosen solver, and for
@@ -51,7 +55,9 @@ final class Planning {
         /** The optimal planner (docs/optimization.md). */
         MILP(MilpPlanGenerator.NAME),
         /** The priority-list baseline: fast, cost only, no optimality bound. */
-        MERIT_ORDER(MeritOrderPlanGenerator.NAME);
+        MERIT_ORDER(MeritOrderPlanGenerator.NAME),
+        /** The MILP with reserve sized to a loss-of-load target against sampled outages and forecast errors. */
+        STOCHASTIC(StochasticPlanGenerator.NAME);
 
         final String label;
 
@@ -79,9 +85,10 @@ final class Planning {
      * @param respectNetwork MILP only: plan within the network's limits ({@link NetworkAwarePlanner}) when the fleet has
      *                    a network; otherwise the network is only checked, by the evaluator
      * @param networkLimits the limits every plan is judged against, and those the MILP respects
+     * @param targetLolp  stochastic only: the highest probability per interval that load is lost (after import)
      */
     record Settings(Solver solver, Objective objective, Duration timeLimit, double relativeGap, boolean progress, boolean respectNetwork,
-                    NetworkLimits networkLimits) {
+                    NetworkLimits networkLimits, double targetLolp) {
         Settings {
             requireNonNull(solver, "solver");
             requireNonNull(objective, "objective");
@@ -90,14 +97,17 @@ final class Planning {
             if (solver == Solver.MERIT_ORDER && !costOnly(objective)) {
                 throw new IllegalArgumentException("the merit-order solver plans for least cost only, not for " + objective.describe());
             }
-            if (solver == Solver.MERIT_ORDER && respectNetwork) {
-                throw new IllegalArgumentException("the merit-order solver cannot respect the network");
+            if (solver != Solver.MILP && respectNetwork) {
+                throw new IllegalArgumentException("the " + solver.label + " solver cannot respect the network");
+            }
+            if (!(targetLolp > 0 && targetLolp < 1)) {
+                throw new IllegalArgumentException("the loss-of-load target must be above 0 and below 1: " + targetLolp);
             }
         }
 
         /** Checks the network with the default limits but does not plan within them. */
         Settings(Solver solver, Objective objective, Duration timeLimit, double relativeGap, boolean progress) {
-            this(solver, objective, timeLimit, relativeGap, progress, false, NetworkLimits.DEFAULT);
+            this(solver, objective, timeLimit, relativeGap, progress, false, NetworkLimits.DEFAULT, StochasticOptions.DEFAULT.targetLolp());
         }
 
         /** The merit-order baseline, least cost: what {@code gridfleet demo} runs. */
@@ -133,9 +143,10 @@ final class Planning {
      * @param baseline the merit-order plan of the same problem, when the chosen solver is another one
      * @param solve    how {@code result} was made
      * @param network  when the MILP planned within the network's limits: how that went
+     * @param stochastic when the stochastic planner made it: its rounds and the out-of-sample comparison
      */
     record Planned(PlanningProblem problem, Settings settings, Evaluated result, Optional<Evaluated> baseline, PlanJson.Solve solve,
-                   Optional<NetworkPlanning> network) {
+                   Optional<NetworkPlanning> network, Optional<Stochastic> stochastic) {
         DispatchPlan plan() {
             return result.plan();
         }
@@ -175,11 +186,49 @@ final class Planning {
                 double seconds = secondsSince(start);
                 yield new Planned(problem, settings, Evaluated.of(plan, problem, settings.networkLimits()), Optional.empty(),
                         new PlanJson.Solve(Solver.MERIT_ORDER.label, settings.objective(), seconds, Stop.FINISHED, Optional.empty(), OptionalDouble.empty()),
-                        Optional.empty());
+                        Optional.empty(), Optional.empty());
             }
             case MILP -> planWithMilp(problem, settings, out, err);
+            case STOCHASTIC -> planStochastic(problem, settings, out, err);
         };
     }
+
+    /**
+     * The stochastic plan, and the deterministic MILP plan (its first round) and the merit-order plan judged beside it
+     * on out-of-sample scenarios.
+     */
+    private static Planned planStochastic(PlanningProblem problem, Settings settings, PrintWriter out, PrintWriter err) {
+        Evaluated baseline = Evaluated.of(new MeritOrderPlanGenerator().generate(problem).getFirst(), problem, settings.networkLimits());
+        StochasticOptions options = StochasticOptions.DEFAULT.withTargetLolp(settings.targetLolp()).withMilp(settings.milpOptions());
+        StochasticPlanGenerator generator = new StochasticPlanGenerator(options);
+        out.printf(Locale.ROOT, "%nStochastic planning: %s, reserve sized to at most %s loss-of-load probability per interval (after grid import) in %,d scenarios; "
+                        + "up to %d MILP solves of up to %s each. Ctrl-C stops and keeps the last plan.%n",
+                size(problem), percent(settings.targetLolp()), options.scenarios().samples(), options.maxRounds(), duration(settings.timeLimit()));
+        out.flush();
+        long start = System.nanoTime();
+        StochasticPlan result;
+        boolean stoppedByUser;
+        try (CtrlC ctrlC = CtrlC.install(generator::interrupt, err)) {
+            result = generator.plan(problem);
+            stoppedByUser = ctrlC.pressed();
+        }
+        double seconds = secondsSince(start);
+        OutOfSample judge = new OutOfSample(OutOfSample.DEFAULT_SCENARIOS, VALUE_OF_LOST_LOAD_PER_KWH);
+        List<OutOfSample.Judged> judged = judge.judge(problem, List.of(result.plan(), result.deterministic(), baseline.plan()));
+        PlanJson.Solve solve = new PlanJson.Solve(Solver.STOCHASTIC.label, settings.objective(), seconds,
+                stoppedByUser ? Stop.USER : Stop.FINISHED, Optional.of(settings.timeLimit()), OptionalDouble.of(settings.relativeGap()));
+        return new Planned(problem, settings, Evaluated.of(result.plan(), problem, settings.networkLimits()), Optional.of(baseline), solve,
+                Optional.empty(), Optional.of(new Stochastic(result, judge, judged)));
+    }
+
+    /** What a kWh not served costs in the out-of-sample comparison: USD 10 (10 000 per MWh), a common planning figure. */
+    static final double VALUE_OF_LOST_LOAD_PER_KWH = 10;
+
+    /**
+     * How the stochastic planner sized its reserve, and its plan, the deterministic one and the merit order judged on
+     * the same out-of-sample scenarios (in that order).
+     */
+    record Stochastic(StochasticPlan result, OutOfSample judge, List<OutOfSample.Judged> judged) {}
 
     private static Planned planWithMilp(PlanningProblem problem, Settings settings, PrintWriter out, PrintWriter err) {
         Evaluated baseline = Evaluated.of(new MeritOrderPlanGenerator().generate(problem).getFirst(), problem, settings.networkLimits());
@@ -211,7 +260,8 @@ final class Planning {
         Stop stop = stop(plan.status(), settings, seconds, stoppedByUser);
         PlanJson.Solve solve = new PlanJson.Solve(Solver.MILP.label, settings.objective(), seconds, stop, Optional.of(settings.timeLimit()),
                 OptionalDouble.of(settings.relativeGap()));
-        Planned planned = new Planned(problem, settings, Evaluated.of(plan, problem, settings.networkLimits()), Optional.of(baseline), solve, network);
+        Planned planned = new Planned(problem, settings, Evaluated.of(plan, problem, settings.networkLimits()), Optional.of(baseline), solve, network,
+                Optional.empty());
         if (settings.progress()) {
             System.out.flush();
             out.printf(Locale.ROOT, "MILP %s: %s%n", outcome(planned), plan.status().label()

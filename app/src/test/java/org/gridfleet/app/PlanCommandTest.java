@@ -166,7 +166,7 @@ class PlanCommandTest {
                 Arguments.of(List.of("--time-limit", "PT-1M"), "expected a positive duration"),
                 Arguments.of(List.of("--gap", "150"), "expected a percentage from 0 to below 100"),
                 Arguments.of(List.of("--gap", "small"), "expected a percentage"),
-                Arguments.of(List.of("--solver", "cplex"), "expected milp or merit-order, not 'cplex'"),
+                Arguments.of(List.of("--solver", "cplex"), "expected milp, merit-order or stochastic, not 'cplex'"),
                 Arguments.of(List.of("--progress", "sometimes"), "expected auto, always or never"),
                 Arguments.of(List.of("--solver", "merit-order", "--objective", "emissions"),
                         "the merit-order solver plans for least cost only, not for emissions: use --solver milp, or --objective cost"),

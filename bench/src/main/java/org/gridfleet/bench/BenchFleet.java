@@ -26,13 +26,17 @@ record BenchFleet(FleetSpec spec, Path dir, Path fleetYaml) {
 
     /** Generates the fleet for {@code size} ({@code DEVICESxEND_USERS}) and writes its files. */
     static BenchFleet write(String size, int intervals, long seed) {
-        FleetSpec spec = spec(size, intervals, seed);
+        return write(spec(size, intervals, seed));
+    }
+
+    /** Generates the fleet {@code spec} describes and writes its files. */
+    static BenchFleet write(FleetSpec spec) {
         try {
             Path dir = Files.createTempDirectory("gridfleet-bench-");
             FleetWriter.write(FleetGenerator.generate(spec), dir);
             return new BenchFleet(spec, dir, dir.resolve(FleetWriter.FLEET_FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the benchmark fleet " + size, e);
+            throw new UncheckedIOException("cannot write the benchmark fleet " + spec.name(), e);
         }
     }
 

@@ -107,6 +107,11 @@ final class UnitCommitmentModel {
         this.renewables = problem.assets().stream().filter(Renewable.class::isInstance).map(Renewable.class::cast).toList();
         this.stores = problem.assets().stream().filter(Storage.class::isInstance).map(Storage.class::cast).toList();
         this.demandKw = problem.demandKw().toArray();
+        options.reserveFloorKw().ifPresent(floor -> {
+            if (floor.size() != problem.grid().intervals()) {
+                throw new IllegalArgumentException("the reserve floor has " + floor.size() + " intervals, the problem " + problem.grid().intervals());
+            }
+        });
         this.network = options.network().map(limits -> new NetworkModel(problem, limits)).orElse(null);
         this.lossesKw = new double[n];
         if (network != null) {
@@ -562,6 +567,10 @@ final class UnitCommitmentModel {
         if (rule.minimumKw() > 0) {
             reserveConstraint(t, "reserve_minimum[" + t + "]", unit(rule.minimumKw()), -1);
         }
+        double floorKw = options.reserveFloorKw().map(floor -> floor.get(t)).orElse(0.0);
+        if (floorKw > 0) {
+            addReserveFloor(t, floorKw);
+        }
         if (rule.coverLargestUnit()) {
             for (int g = 0; g < generators.size(); g++) {
                 if (canRun(g, t)) {
@@ -569,6 +578,38 @@ final class UnitCommitmentModel {
                 }
             }
         }
+    }
+
+    /**
+     * The reserve floor counts only reserve a unit can deliver within the interval: ρg[g,t] ≤ P̄[g,t]·u[g,t] − p[g,t]
+     * and ρg[g,t] ≤ rampUp·60·h·u[g,t], then Σ_g ρg[g,t] + Σ_s ρ[s,t] + shortR[t] ≥ floor[t]. The floor is sized
+     * against sampled outages in which units rise only as fast as they ramp (plan.stochastic), so it must be held
+     * the same way or it can never be met.
+     */
+    private void addReserveFloor(int t, double floorKw) {
+        MPConstraint floor = solver.makeConstraint(unit(floorKw), MPSolver.infinity(), "reserve_floor[" + t + "]");
+        for (int g = 0; g < generators.size(); g++) {
+            if (!canRun(g, t)) {
+                continue;
+            }
+            String at = "[" + generators.get(g).id().value() + "," + t + "]";
+            MPVariable rising = solver.makeNumVar(0, MPSolver.infinity(), "floor_reserve" + at);
+            MPConstraint headroom = solver.makeConstraint(-MPSolver.infinity(), 0, "floor_reserve_headroom" + at);
+            headroom.setCoefficient(rising, 1);
+            headroom.setCoefficient(on[g][t], -unit(capKw(g, t)));
+            headroom.setCoefficient(powerKw[g][t], 1);
+            double rampKw = unit(generators.get(g).rampUpKwPerMin() * 60 * h);
+            if (rampKw < unit(capKw(g, t))) {
+                MPConstraint ramp = solver.makeConstraint(-MPSolver.infinity(), 0, "floor_reserve_ramp" + at);
+                ramp.setCoefficient(rising, 1);
+                ramp.setCoefficient(on[g][t], -rampKw);
+            }
+            floor.setCoefficient(rising, 1);
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            floor.setCoefficient(storageReserveKw[s][t], 1);
+        }
+        floor.setCoefficient(reserveShortKw[t], 1);
     }
 
     /** R[t] + shortR[t] − (lost ≥ 0 ? P̄[lost,t]·u[lost,t] : 0) ≥ required (model units). */

@@ -83,46 +83,68 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
 
     @Override
     public ReliabilityMetrics assess(DispatchPlan plan, PlanningProblem problem) {
+        Outcomes outcomes = simulate(plan, problem);
+        int samples = outcomes.samples();
+        int n = outcomes.intervals();
+        double h = outcomes.stepHours();
+        double[] eensKwh = new double[samples];
+        double[] eensWithImportKwh = new double[samples];
+        int[] shortIntervals = new int[samples];
+        int[] shortIntervalsWithImport = new int[samples];
+        int[] met = new int[n];
+        for (int k = 0; k < samples; k++) {
+            double[] shortKw = outcomes.shortfallKw()[k];
+            for (int t = 0; t < n; t++) {
+                if (shortKw[t] > TOLERANCE_KW) {
+                    shortIntervals[k]++;
+                    eensKwh[k] += shortKw[t] * h;
+                } else {
+                    met[t]++;
+                }
+                double unservedKw = shortKw[t] - outcomes.importLimitKw();
+                if (unservedKw > TOLERANCE_KW) {
+                    shortIntervalsWithImport[k]++;
+                    eensWithImportKwh[k] += unservedKw * h;
+                }
+            }
+        }
+        double[] probabilityMet = new double[n];
+        for (int t = 0; t < n; t++) {
+            probabilityMet[t] = (double) met[t] / samples;
+        }
+        return new ReliabilityMetrics(METHOD, samples, options.seed(), CONFIDENCE_LEVEL, settings(options),
+                risk(shortIntervals, eensKwh, n), risk(shortIntervalsWithImport, eensWithImportKwh, n), Profile.of(probabilityMet));
+    }
+
+    /**
+     * Every sample of {@code plan}, interval by interval: what its devices left short after their reserve, and what
+     * the reserve deployed and the failed units' lost output cost ({@link Outcomes}). {@link #assess} summarises these.
+     */
+    public Outcomes simulate(DispatchPlan plan, PlanningProblem problem) {
         if (!plan.grid().equals(problem.grid())) {
             throw new IllegalArgumentException("plan grid " + plan.grid() + " differs from the problem's " + problem.grid());
         }
         Fleet fleet = new Fleet(plan, problem, options);
         int samples = options.samples();
-        int n = fleet.intervals;
-        double[] eensKwh = new double[samples];
-        double[] eensWithImportKwh = new double[samples];
-        int[] shortIntervals = new int[samples];
-        int[] shortIntervalsWithImport = new int[samples];
+        double[][] shortfallKw = new double[samples][];
+        double[] reserveCost = new double[samples];
+        double[] failedOutputCost = new double[samples];
         int blocks = (samples + BLOCK - 1) / BLOCK;
         IntStream tasks = IntStream.range(0, blocks);
         if (options.parallel()) {
             tasks = tasks.parallel();
         }
-        // each task counts per interval in its own array (integers: the sum does not depend on the order), and writes
-        // only its own samples' slots of the per-sample arrays
-        List<int[]> metCounts = tasks.mapToObj(block -> {
+        // each task writes only its own samples' slots
+        tasks.forEach(block -> {
             Sampler sampler = new Sampler(fleet);
-            int[] met = new int[n];
             for (int k = block * BLOCK; k < Math.min(samples, (block + 1) * BLOCK); k++) {
-                sampler.run(k, met);
-                eensKwh[k] = sampler.eensKwh;
-                eensWithImportKwh[k] = sampler.eensWithImportKwh;
-                shortIntervals[k] = sampler.shortIntervals;
-                shortIntervalsWithImport[k] = sampler.shortIntervalsWithImport;
+                shortfallKw[k] = new double[fleet.intervals];
+                sampler.run(k, shortfallKw[k]);
+                reserveCost[k] = sampler.reserveCost;
+                failedOutputCost[k] = sampler.failedOutputCost;
             }
-            return met;
-        }).toList();
-        double[] probabilityMet = new double[n];
-        for (int[] met : metCounts) {
-            for (int t = 0; t < n; t++) {
-                probabilityMet[t] += met[t];
-            }
-        }
-        for (int t = 0; t < n; t++) {
-            probabilityMet[t] /= samples;
-        }
-        return new ReliabilityMetrics(METHOD, samples, options.seed(), CONFIDENCE_LEVEL, settings(options),
-                risk(shortIntervals, eensKwh, n), risk(shortIntervalsWithImport, eensWithImportKwh, n), Profile.of(probabilityMet));
+        });
+        return new Outcomes(fleet.stepHours, fleet.importLimitKw, shortfallKw, reserveCost, failedOutputCost);
     }
 
     private static Map<String, Double> settings(MonteCarloOptions options) {
@@ -229,6 +251,8 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
         /** Σ over all generators of the output and the reserve of committed units, as if none failed. */
         final double[] generatorKw;
         final double[] generatorReserveKw;
+        /** Σ over committed units of reserve × its average cost per kWh, per hour: what deploying all of it costs. */
+        final double[] generatorReserveCost;
         /** Every device in the problem's order (the order random numbers are drawn in). */
         final List<Device> devices = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
@@ -244,6 +268,7 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
             this.importLimitKw = problem.gridConnection().islanded() ? 0 : problem.gridConnection().maxImportKw();
             this.generatorKw = new double[intervals];
             this.generatorReserveKw = new double[intervals];
+            this.generatorReserveCost = new double[intervals];
             this.photovoltaic = options.photovoltaic();
             this.wind = options.wind();
             Map<AssetId, DeviceSchedule> schedules = new HashMap<>();
@@ -261,15 +286,22 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
                         double rampKw = g.rampUpKwPerMin() * 60 * stepHours;
                         double[] outputKw = new double[intervals];
                         double[] reserveKw = new double[intervals];
+                        double[] reserveCostPerHour = new double[intervals];
+                        double[] outputCost = new double[intervals];
                         for (int t = 0; t < intervals; t++) {
                             if (schedule.committed().get(t)) {
                                 outputKw[t] = powerKw[t];
                                 reserveKw[t] = Math.max(0, Math.min(g.ratedPowerKw() * share[t] - powerKw[t], rampKw));
+                                double costPerHour = g.costCurve().costPerHour(powerKw[t]);
+                                // a unit that fails saves its fuel; rising by its reserve costs the curve's increase
+                                outputCost[t] = costPerHour * stepHours;
+                                reserveCostPerHour[t] = Math.max(0, g.costCurve().costPerHour(powerKw[t] + reserveKw[t]) - costPerHour);
                             }
                             generatorKw[t] += outputKw[t];
                             generatorReserveKw[t] += reserveKw[t];
+                            generatorReserveCost[t] += reserveCostPerHour[t];
                         }
-                        devices.add(new Device.Unit(chain, outputKw, reserveKw));
+                        devices.add(new Device.Unit(chain, outputKw, reserveKw, reserveCostPerHour, outputCost));
                     }
                     case Renewable r -> {
                         ForecastError error = r.type() == DeviceType.WIND_TURBINE ? wind : photovoltaic;
@@ -294,7 +326,8 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
     private sealed interface Device {
         Optional<OutageChain> chain();
 
-        record Unit(Optional<OutageChain> chain, double[] outputKw, double[] reserveKw) implements Device {}
+        record Unit(Optional<OutageChain> chain, double[] outputKw, double[] reserveKw, double[] reserveCostPerHour, double[] outputCost)
+                implements Device {}
 
         record Weather(Optional<OutageChain> chain, boolean wind, ForecastError error, double[] plannedKw, double[] forecastKw,
                        double ratedKw) implements Device {}
@@ -333,6 +366,7 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
         private final double[] ownError;
         private final double[] generatorKw;
         private final double[] generatorReserveKw;
+        private final double[] generatorReserveCost;
         private final double[] renewableKw;
         private final int[] ranges;
         private final boolean[] down;
@@ -342,10 +376,9 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
         private final double[] storeKwh;
         private final double rho;
 
-        double eensKwh;
-        double eensWithImportKwh;
-        int shortIntervals;
-        int shortIntervalsWithImport;
+        /** What deploying generators' reserve cost in the last sample, and what its failed units would have cost. */
+        double reserveCost;
+        double failedOutputCost;
 
         Sampler(Fleet fleet) {
             this.fleet = fleet;
@@ -357,6 +390,7 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
             this.ownError = new double[n];
             this.generatorKw = new double[n];
             this.generatorReserveKw = new double[n];
+            this.generatorReserveCost = new double[n];
             this.renewableKw = new double[n];
             this.ranges = new int[2 * n];
             this.down = new boolean[n];
@@ -367,7 +401,8 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
             this.rho = fleet.options.spatialCorrelation();
         }
 
-        void run(int sample, int[] met) {
+        /** Fills {@code shortfallKw} with what sample {@code sample} left short in each interval. */
+        void run(int sample, double[] shortfallKw) {
             SplittableRandom random = randomOf(fleet.options.seed(), sample);
             // 1. errors common to the plant: demand, then the weather of each renewable type
             fill(random, fleet.options.demand(), demandError);
@@ -376,7 +411,9 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
             // 2. every device in the problem's order: its outages, and a renewable's own share of the error
             System.arraycopy(fleet.generatorKw, 0, generatorKw, 0, n);
             System.arraycopy(fleet.generatorReserveKw, 0, generatorReserveKw, 0, n);
+            System.arraycopy(fleet.generatorReserveCost, 0, generatorReserveCost, 0, n);
             Arrays.fill(renewableKw, 0);
+            failedOutputCost = 0;
             for (Device device : fleet.devices) {
                 int outages = device.chain().isPresent() ? device.chain().get().sample(random, n, ranges) : 0;
                 switch (device) {
@@ -386,6 +423,8 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
                             for (int t = ranges[2 * r]; t < ranges[2 * r + 1]; t++) {
                                 generatorKw[t] -= unit.outputKw()[t];
                                 generatorReserveKw[t] -= unit.reserveKw()[t];
+                                generatorReserveCost[t] -= unit.reserveCostPerHour()[t];
+                                failedOutputCost += unit.outputCost()[t];
                             }
                         }
                     }
@@ -403,10 +442,7 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
             for (int s = 0; s < stores.size(); s++) {
                 storeKwh[s] = stores.get(s).initialKwh();
             }
-            eensKwh = 0;
-            eensWithImportKwh = 0;
-            shortIntervals = 0;
-            shortIntervalsWithImport = 0;
+            reserveCost = 0;
             for (int t = 0; t < n; t++) {
                 double needKw = fleet.demandKw[t] * Math.max(0, 1 + demandError[t]) + fleet.lossesKw[t] - generatorKw[t] - renewableKw[t];
                 for (int s = 0; s < stores.size(); s++) {
@@ -427,7 +463,12 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
                     needKw -= storeKw[s];
                 }
                 if (needKw > 0) {
-                    needKw -= Math.min(needKw, Math.max(0, generatorReserveKw[t]));
+                    double deployedKw = Math.min(needKw, Math.max(0, generatorReserveKw[t]));
+                    if (deployedKw > 0) {
+                        // units rise in proportion to their reserve, each at its own average cost of rising
+                        reserveCost += deployedKw / generatorReserveKw[t] * Math.max(0, generatorReserveCost[t]) * h;
+                    }
+                    needKw -= deployedKw;
                 }
                 for (int s = 0; s < stores.size() && needKw > 0; s++) {
                     double extraKw = Math.min(needKw, Math.max(0, storeCanDischargeKw[s] - storeKw[s]));
@@ -440,17 +481,7 @@ public final class MonteCarloReliability implements ReliabilityAssessor {
                     storeKwh[s] = storeKwh[s] * store.kept() + store.chargeEfficiency() * Math.max(-p, 0) * h
                             - Math.max(p, 0) * h / store.dischargeEfficiency();
                 }
-                if (needKw > TOLERANCE_KW) {
-                    shortIntervals++;
-                    eensKwh += needKw * h;
-                } else {
-                    met[t]++;
-                }
-                double unservedKw = needKw - fleet.importLimitKw;
-                if (unservedKw > TOLERANCE_KW) {
-                    shortIntervalsWithImport++;
-                    eensWithImportKwh += unservedKw * h;
-                }
+                shortfallKw[t] = Math.max(0, needKw);
             }
         }
 

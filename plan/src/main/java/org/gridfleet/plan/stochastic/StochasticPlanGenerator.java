@@ -27,7 +27,8 @@ import org.gridfleet.plan.reliability.Outcomes;
  * <p>Round by round: solve the MILP with a reserve floor per interval (none at first); sample the plan against the
  * scenarios ({@link MonteCarloReliability#simulate}); where an interval loses load in more than the target share of
  * scenarios, raise its floor to the reserve the plan holds there plus the load lost that only the target share of
- * scenarios exceed (the empirical {@code 1 − target} quantile). Stop when every interval meets the target, when a
+ * scenarios exceed (the empirical {@code 1 − target} quantile), doubled for every earlier round the interval missed
+ * (reserve the scenarios cannot use, such as a store they drained earlier, buys less than its kW). Stop when every interval meets the target, when a
  * round changes nothing (the fleet has no more to commit), or after {@link StochasticOptions#maxRounds()} solves. The
  * floors only rise, so the rounds converge. Outages and forecast errors of the scenarios are the Monte Carlo
  * evaluator's (docs/selection.md); units rise there only as fast as they ramp, and the MILP holds the floor the same
@@ -69,6 +70,7 @@ public final class StochasticPlanGenerator implements PlanGenerator {
         PlanEvaluator evaluator = new PlanEvaluator();
         DispatchPlan baseline = new MeritOrderPlanGenerator().generate(problem).getFirst();
         double[] floorKw = new double[n];
+        int[] misses = new int[n];
         List<StochasticPlan.Round> rounds = new ArrayList<>();
         DispatchPlan plan = null;
         DispatchPlan deterministic = baseline;
@@ -94,7 +96,11 @@ public final class StochasticPlanGenerator implements PlanGenerator {
                 worst = Math.max(worst, p);
                 if (p > options.targetLolp()) {
                     missed++;
-                    floorKw[t] = Math.max(floorKw[t], heldKw[t] + outcomes.shortfallQuantileKw(t, 1 - options.targetLolp(), outcomes.importLimitKw()));
+                    // reserve the scenarios cannot use (a store they drained earlier) buys less than its kW: an
+                    // interval that keeps missing asks for twice the step it asked for last time
+                    double stepKw = outcomes.shortfallQuantileKw(t, 1 - options.targetLolp(), outcomes.importLimitKw()) * (1 << misses[t]);
+                    misses[t]++;
+                    floorKw[t] = Math.max(floorKw[t], heldKw[t] + stepKw);
                 }
             }
             rounds.add(new StochasticPlan.Round(round, evaluator.evaluate(plan, problem).cost().totalCost(), worst, missed,

@@ -132,6 +132,6 @@ class StochasticPlanGeneratorTest {
         assertThatThrownBy(() -> OPTIONS.withMilp(MILP.withReserveFloor(org.gridfleet.model.Profile.of(1, 2))))
                 .hasMessageContaining("sizes the reserve floor itself");
         assertThatThrownBy(() -> new OutOfSample(NO_FORECAST_ERRORS, Double.NaN)).hasMessageContaining("value of lost load");
-        assertThat(List.of(OPTIONS.maxRounds())).containsExactly(6);
+        assertThat(List.of(OPTIONS.maxRounds())).containsExactly(8);
     }
 }

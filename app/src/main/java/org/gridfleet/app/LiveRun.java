@@ -21,7 +21,7 @@ import org.gridfleet.control.ControlLoop;
 import org.gridfleet.control.ControlOptions;
 import org.gridfleet.control.ControlReport;
 import org.gridfleet.control.ResumeState;
-import org.gridfleet.control.live.VerifierLimits;
+import org.gridfleet.ingest.verifier.LiveLimits;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.problem.PlanningProblem;
@@ -113,10 +113,9 @@ final class LiveRun {
      */
     static ControlOptions controlOptions(double speed) {
         ControlOptions defaults = ControlOptions.defaults();
-        VerifierLimits limits = defaults.verifier();
+        LiveLimits limits = defaults.verifier();
         return defaults.withAckTimeout(atLeast(defaults.ackTimeout(), speed * 0.5))
-                .withVerifier(new VerifierLimits(atLeast(limits.maxClockSkew(), speed * 0.5), atLeast(limits.maxAge(), speed),
-                        limits.rangeMargin(), limits.maxEndUserDemandKw()));
+                .withVerifier(new LiveLimits(atLeast(limits.maxClockSkew(), speed * 0.5), atLeast(limits.maxAge(), speed), limits.rangeMargin()));
     }
 
     private static Duration atLeast(Duration realTime, double simulatedSeconds) {

@@ -134,6 +134,10 @@ final class StoreRecorder implements ControlListener, AutoCloseable {
                     Long id = alarmIds.remove(a.alarm().id());
                     if (id != null) store.clearAlarm(id, a.time());
                 }
+                case ControlEvent.AlarmAcknowledged a -> {
+                    Long id = alarmIds.get(a.alarm().id()); // an alarm cleared before is closed in the store already
+                    if (id != null) a.alarm().acknowledged().ifPresent(ack -> store.acknowledgeAlarm(id, ack.by(), ack.at()));
+                }
                 case ControlEvent.AlarmUpdated a -> { } // the alarm's first message stays; the report has the rest
                 case ControlEvent.StatusChanged s -> { } // site status is in the telemetry and the alarms
                 case ControlEvent.Replanned r -> { }

@@ -14,9 +14,10 @@ import java.util.OptionalDouble;
  * @param subject   the device id, or {@code plant} for the plant as a whole
  * @param message   what happened and, where it helps, what to do
  * @param missingKw for {@link Kind#DEMAND_NOT_MET}: by how much the devices fall short of demand, kW
+ * @param acknowledged who acknowledged it and when: an operator saying "seen"; it stays active until its condition ends
  */
 public record Alarm(long id, Kind kind, Severity severity, String subject, String message, OptionalDouble missingKw, Instant raisedAt,
-                    Optional<Instant> clearedAt) {
+                    Optional<Instant> clearedAt, Optional<Acknowledgement> acknowledged) {
     /** The subject of alarms about the plant as a whole. */
     public static final String PLANT = "plant";
 
@@ -53,6 +54,17 @@ public record Alarm(long id, Kind kind, Severity severity, String subject, Strin
         CRITICAL, WARNING, INFO
     }
 
+    /** An operator's acknowledgement: {@code by} names the operator (or their token), {@code at} is the center's clock. */
+    public record Acknowledgement(String by, Instant at) {
+        public Acknowledgement {
+            requireNonNull(by, "by");
+            requireNonNull(at, "at");
+            if (by.isBlank()) {
+                throw new IllegalArgumentException("who acknowledges must be named");
+            }
+        }
+    }
+
     public Alarm {
         requireNonNull(kind, "kind");
         requireNonNull(severity, "severity");
@@ -61,6 +73,13 @@ public record Alarm(long id, Kind kind, Severity severity, String subject, Strin
         requireNonNull(missingKw, "missingKw");
         requireNonNull(raisedAt, "raisedAt");
         requireNonNull(clearedAt, "clearedAt");
+        requireNonNull(acknowledged, "acknowledged");
+    }
+
+    /** An alarm nobody has acknowledged. */
+    public Alarm(long id, Kind kind, Severity severity, String subject, String message, OptionalDouble missingKw, Instant raisedAt,
+                 Optional<Instant> clearedAt) {
+        this(id, kind, severity, subject, message, missingKw, raisedAt, clearedAt, Optional.empty());
     }
 
     public boolean active() {

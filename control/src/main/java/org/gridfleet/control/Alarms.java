@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * The alarm board: active alarms by kind and subject, and every alarm raised in the run. Raising an alarm that is
  * already active with the same message does nothing; with another message it updates it. Each change is handed to
- * the center's listener. Not thread-safe: the control center guards it.
+ * the center's listener. An operator may acknowledge an alarm; it stays active until its condition ends. Not thread-safe: the control center guards it.
  */
 public final class Alarms {
     private record Key(Alarm.Kind kind, String subject) {}
@@ -36,7 +36,8 @@ public final class Alarms {
             if (known.message().equals(message)) {
                 return known;
             }
-            Alarm updated = new Alarm(known.id(), kind, kind.severity(), subject, message, missingKw, known.raisedAt(), Optional.empty());
+            Alarm updated = new Alarm(known.id(), kind, kind.severity(), subject, message, missingKw, known.raisedAt(), Optional.empty(),
+                    known.acknowledged());
             active.put(key, updated);
             replaceInHistory(updated);
             events.accept(new ControlEvent.AlarmUpdated(now, updated));
@@ -58,10 +59,37 @@ public final class Alarms {
         Alarm known = active.remove(new Key(kind, subject));
         if (known != null) {
             Alarm cleared = new Alarm(known.id(), known.kind(), known.severity(), known.subject(), known.message(), known.missingKw(),
-                    known.raisedAt(), Optional.of(now));
+                    known.raisedAt(), Optional.of(now), known.acknowledged());
             replaceInHistory(cleared);
             events.accept(new ControlEvent.AlarmCleared(now, cleared));
         }
+    }
+
+    /**
+     * Records that {@code by} acknowledged the alarm numbered {@code id} (active or cleared). Only the first
+     * acknowledgement counts: the alarm is returned as it stands when it was acknowledged already; empty when no alarm
+     * has that id.
+     */
+    Optional<Alarm> acknowledge(long id, String by, Instant now) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Alarm known = history.get(i);
+            if (known.id() != id) {
+                continue;
+            }
+            if (known.acknowledged().isPresent()) {
+                return Optional.of(known);
+            }
+            Alarm acknowledged = new Alarm(known.id(), known.kind(), known.severity(), known.subject(), known.message(), known.missingKw(),
+                    known.raisedAt(), known.clearedAt(), Optional.of(new Alarm.Acknowledgement(by, now)));
+            history.set(i, acknowledged);
+            Key key = new Key(known.kind(), known.subject());
+            if (known.active() && active.containsKey(key)) {
+                active.put(key, acknowledged);
+            }
+            events.accept(new ControlEvent.AlarmAcknowledged(now, acknowledged));
+            return Optional.of(acknowledged);
+        }
+        return Optional.empty();
     }
 
     public boolean isActive(Alarm.Kind kind, String subject) {

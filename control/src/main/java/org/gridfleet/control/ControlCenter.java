@@ -27,9 +27,9 @@ import org.gridfleet.control.CommandBook.TrackedCommand;
 import org.gridfleet.control.dispatch.DispatchRequest.RenewableOffer;
 import org.gridfleet.control.dispatch.DispatchResult;
 import org.gridfleet.control.dispatch.Dispatcher;
-import org.gridfleet.control.live.LiveRejection;
-import org.gridfleet.control.live.LiveRule;
 import org.gridfleet.control.live.LiveState;
+import org.gridfleet.ingest.Rule;
+import org.gridfleet.ingest.verifier.LiveRejection;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.asset.Generator;
@@ -40,6 +40,7 @@ import org.gridfleet.model.control.Command;
 import org.gridfleet.model.control.CommandId;
 import org.gridfleet.model.control.OperatingState;
 import org.gridfleet.model.control.Telemetry;
+import org.gridfleet.model.fleet.ReactivePower;
 import org.gridfleet.model.plan.DeviceSchedule;
 import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.problem.PlanningProblem;
@@ -139,7 +140,7 @@ public final class ControlCenter implements CenterHandler {
     private double intervalDemandKwh;
     private double intervalHours;
     private final List<Double> departures = new ArrayList<>();
-    private final Map<LiveRule, Long> rejectionsLogged = new EnumMap<>(LiveRule.class);
+    private final Map<Rule, Long> rejectionsLogged = new EnumMap<>(Rule.class);
 
     /**
      * A center that runs {@code plan}, made for {@code problem}, on {@code clock}, sending through {@code sink}.
@@ -665,13 +666,7 @@ public final class ControlCenter implements CenterHandler {
         if (result.meetsDemand()) {
             alarms.clear(Alarm.Kind.DEMAND_NOT_MET, Alarm.PLANT, now);
         } else {
-            String covered = result.importKw() > NEGLIGIBLE_KW
-                    ? "import covers " + kw(result.importKw()) + ", " + kw(result.unservedKw()) + " unserved"
-                    : kw(result.unservedKw()) + " unserved";
-            alarms.raise(Alarm.Kind.DEMAND_NOT_MET, Alarm.PLANT, String.format(Locale.ROOT,
-                    "demand %s%s is more than the available devices can give now, %s: short by %s (%s)", kw(in.demand().kw()),
-                    in.request().lossesKw() > 0 ? " plus losses " + kw(in.request().lossesKw()) : "", kw(result.devicesKw()),
-                    kw(result.shortKw()), covered), OptionalDouble.of(result.shortKw()), now);
+            alarms.raise(Alarm.Kind.DEMAND_NOT_MET, Alarm.PLANT, in.shortfall(result), OptionalDouble.of(result.shortKw()), now);
         }
         List<String> notes = new ArrayList<>(in.notes());
         if (result.spillKw() > DispatchResult.TOLERANCE_KW) {
@@ -783,7 +778,8 @@ public final class ControlCenter implements CenterHandler {
                 continue;
             }
             Order o = orders.get(i);
-            Command command = new Command(options.commandIds().get(), o.id(), o.setpointKw(), now, until);
+            Command command = new Command(options.commandIds().get(), o.id(), o.setpointKw(), now, until,
+                    setpointKvar(active.assets().get(o.id()), o.givesKw()));
             book.sent(command, now);
             commandedKw.put(o.id(), o.setpointKw());
             emit(new ControlEvent.CommandSent(now, command, 1));
@@ -791,6 +787,20 @@ public final class ControlCenter implements CenterHandler {
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * The reactive set point a command carries (issue 7): what the device's fleet {@code reactive} setting asks for
+     * at the output the dispatch expects of it ({@code givesKw}: for a renewable told its full output, what it can
+     * give now), held within its capability circle as the power flow assumes ({@code AssetInfo.kvarAt}: a power
+     * factor gives {@code Q = P·tan(acos pf)}, negated when absorbing; a fixed kvar that value). None for a unity
+     * setting, where the device's own default is the same 0 kvar, nor for a device not to run, which gives none.
+     */
+    private static OptionalDouble setpointKvar(Asset asset, double givesKw) {
+        if (asset.info().reactive().equals(ReactivePower.UNITY) || Math.abs(givesKw) < 1e-9) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(asset.info().kvarAt(givesKw));
     }
 
     private void send(Command command) {
@@ -949,5 +959,68 @@ public final class ControlCenter implements CenterHandler {
 
     private static String kw(double kw) {
         return String.format(Locale.ROOT, "%.1f kW", kw);
+    }
+
+    // ---- for the operator (the server's API) -------------------------------------------------------------
+
+    /** The center's clock now. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Aggregate demand now as the dispatch counts it: the end-users' readings of this interval at most
+     * {@code readingMaxAge} old, the forecast for the others; 0 outside the plan's horizon.
+     */
+    public synchronized double demandKw() {
+        Instant now = clock.instant();
+        int k = active.intervalAt(now);
+        return k < 0 ? 0 : DispatchInputs.demand(active, k, live, now, options.readingMaxAge()).kw();
+    }
+
+    /** Every alarm raised in the run, as it stands now (cleared ones with their time), oldest first. */
+    public synchronized List<Alarm> alarmHistory() {
+        return alarms.history();
+    }
+
+    /**
+     * An operator ({@code by}) acknowledges alarm {@code id}: it stays active until its condition ends, and the listener
+     * hears {@link ControlEvent.AlarmAcknowledged}. Only the first acknowledgement counts. Empty when no alarm has that id.
+     */
+    public synchronized Optional<Alarm> acknowledgeAlarm(long id, String by) {
+        return alarms.acknowledge(id, by, clock.instant());
+    }
+
+    /**
+     * Runs {@code plan} from now on instead of the plan in force: the operator chose it among the candidate plans. It
+     * must be made for this plant's problem (the one re-plans start from: same grid, only its devices). It replaces the
+     * plan in force as a re-plan does: listed in the report's re-plans ({@link Replan.Reason#OPERATOR_CHOICE}, with
+     * {@code why}), told to the listener, and dispatched at the next tick. Later events may re-plan from it as usual.
+     *
+     * @throws IllegalArgumentException when the plan is for another grid or schedules a device not in the fleet
+     */
+    public synchronized Replan adopt(DispatchPlan plan, String why) {
+        requireNonNull(plan, "plan");
+        requireNonNull(why, "why");
+        ActivePlan next = ActivePlan.of(base, plan);
+        for (DeviceSchedule s : plan.schedules()) {
+            if (!next.assets().containsKey(s.asset())) {
+                throw new IllegalArgumentException("the plan schedules " + s.asset() + ", which is not in this plant's fleet");
+            }
+        }
+        Instant now = clock.instant();
+        active = next;
+        plannedWithout = Set.of();
+        departures.clear();
+        int k = active.intervalAt(now);
+        Replan replan = new Replan(now, k < 0 ? now : active.grid().startOf(k), Replan.Reason.OPERATOR_CHOICE, why, plan, Duration.ZERO);
+        replans.add(replan);
+        log.info("adopted the {} plan chosen by the operator: {}", plan.generator(), why);
+        emit(new ControlEvent.Replanned(now, replan));
+        due(new Cause(Cause.Trigger.REPLANNED, Alarm.PLANT, "the operator's choice: " + why));
+        if (k >= 0) {
+            intervalForecastKw = active.demandKw().get(k);
+        }
+        return replan;
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.gridfleet.comm.protocol.DemandReading;
 import org.gridfleet.comm.protocol.Rejection;
 import org.gridfleet.comm.protocol.SiteStatus;
-import org.gridfleet.control.live.LiveRejection;
+import org.gridfleet.ingest.verifier.LiveRejection;
 import org.gridfleet.model.control.Ack;
 import org.gridfleet.model.control.Command;
 import org.gridfleet.model.control.Telemetry;
@@ -85,6 +85,14 @@ public sealed interface ControlEvent {
     /** An active alarm's message changed (a shortfall that grew or shrank). */
     record AlarmUpdated(Instant time, Alarm alarm) implements ControlEvent {
         public AlarmUpdated {
+            requireNonNull(time, "time");
+            requireNonNull(alarm, "alarm");
+        }
+    }
+
+    /** An operator acknowledged an alarm (it stays active until its condition ends). */
+    record AlarmAcknowledged(Instant time, Alarm alarm) implements ControlEvent {
+        public AlarmAcknowledged {
             requireNonNull(time, "time");
             requireNonNull(alarm, "alarm");
         }

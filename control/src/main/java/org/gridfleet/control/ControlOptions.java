@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.gridfleet.control.live.VerifierLimits;
+import org.gridfleet.ingest.verifier.LiveLimits;
 import org.gridfleet.model.control.CommandId;
 
 /**
@@ -37,7 +37,7 @@ import org.gridfleet.model.control.CommandId;
  * @param commandIds             where command ids come from (random UUIDs; tests count)
  */
 public record ControlOptions(Duration ackTimeout, Duration validityMargin, double deadbandKw, double deadbandFraction, double demandDeviation,
-                             double demandDeviationMinKw, double coverToleranceKw, Duration readingMaxAge, VerifierLimits verifier,
+                             double demandDeviationMinKw, double coverToleranceKw, Duration readingMaxAge, LiveLimits verifier,
                              double replanLostCapacity, double replanDemandDeparture, int replanDemandIntervals, boolean replanEnabled,
                              Replanner replanner, Supplier<CommandId> commandIds) {
     public ControlOptions {
@@ -73,7 +73,7 @@ public record ControlOptions(Duration ackTimeout, Duration validityMargin, doubl
      */
     public static ControlOptions defaults() {
         return new ControlOptions(Duration.ofSeconds(10), Duration.ofMinutes(1), 1.0, 0.01, 0.10, 1.0, 1.0, Duration.ofMinutes(5),
-                VerifierLimits.defaults(), 0.25, 0.15, 2, true, Replanner.meritOrder(), CommandId::random);
+                LiveLimits.defaults(), 0.25, 0.15, 2, true, Replanner.meritOrder(), CommandId::random);
     }
 
     public ControlOptions withAckTimeout(Duration ackTimeout) {
@@ -101,7 +101,7 @@ public record ControlOptions(Duration ackTimeout, Duration validityMargin, doubl
                 readingMaxAge, verifier, replanLostCapacity, replanDemandDeparture, replanDemandIntervals, replanEnabled, replanner, commandIds);
     }
 
-    public ControlOptions withVerifier(VerifierLimits verifier) {
+    public ControlOptions withVerifier(LiveLimits verifier) {
         return new ControlOptions(ackTimeout, validityMargin, deadbandKw, deadbandFraction, demandDeviation, demandDeviationMinKw, coverToleranceKw,
                 readingMaxAge, verifier, replanLostCapacity, replanDemandDeparture, replanDemandIntervals, replanEnabled, replanner, commandIds);
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridfleet.comm.protocol.Rejection;
-import org.gridfleet.control.live.LiveRule;
+import org.gridfleet.ingest.Rule;
 
 /**
  * What the control center did in its run so far. Energies are integrated from the live values between the center's
@@ -30,7 +30,7 @@ import org.gridfleet.control.live.LiveRule;
 public record ControlReport(Instant from, Instant to, String currency, double demandKwh, double deviceOutputKwh, double servedKwh,
                             double unservedKwh, double devicesShortKwh, double cost, double plannedCost, int commandsSent, int commandsResumed, int resends,
                             int commandsAccepted, int commandsDone, int commandsRejected, int commandsUnanswered, int duplicateAcks,
-                            int lateAcks, int unknownAcks, long telemetryAccepted, long readingsAccepted, Map<LiveRule, Long> rejectedByRule,
+                            int lateAcks, int unknownAcks, long telemetryAccepted, long readingsAccepted, Map<Rule, Long> rejectedByRule,
                             Map<Rejection.Reason, Long> refusedByComm, int redispatchCount, List<Redispatch> redispatches,
                             List<Replan> replans, List<Alarm> alarms) {
     public ControlReport {

@@ -13,6 +13,7 @@ import org.gridfleet.control.dispatch.DispatchRequest.GeneratorOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.GridOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.RenewableOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.StorageOffer;
+import org.gridfleet.control.dispatch.DispatchResult;
 import org.gridfleet.control.dispatch.LinearCost;
 import org.gridfleet.control.live.LiveState;
 import org.gridfleet.model.AssetId;
@@ -42,8 +43,80 @@ final class DispatchInputs {
         }
     }
 
-    /** A request and what it assumed. {@code unavailable}: device → why it is left out. */
-    record Built(DispatchRequest request, Demand demand, List<String> notes, Map<AssetId, String> unavailable) {}
+    /**
+     * A request and what it assumed. {@code unavailable}: device → why it is left out; {@code lostKw}: what each of
+     * those would give otherwise; {@code reaches}: what each offered generator can give by {@code horizonEnd}.
+     */
+    record Built(DispatchRequest request, Demand demand, List<String> notes, Map<AssetId, String> unavailable, Map<AssetId, Double> lostKw,
+                 Map<AssetId, Reach> reaches, Instant horizonEnd) {
+        /**
+         * The alarm's words when {@code result} falls short: by how many kW, how much of it lasts once the units ramping
+         * and starting are up, and why (units held by their ramps or start-ups, devices unavailable), largest first.
+         */
+        String shortfall(DispatchResult result) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "demand %s%s is more than the available devices can give now, %s: short by %s",
+                    kw(demand.kw()), request.lossesKw() > 0 ? " plus losses " + kw(request.lossesKw()) : "", kw(result.devicesKw()), kw(result.shortKw())));
+            b.append(result.importKw() > DispatchResult.TOLERANCE_KW
+                    ? " (import covers " + kw(result.importKw()) + ", " + kw(result.unservedKw()) + " unserved)"
+                    : " (" + kw(result.unservedKw()) + " unserved)");
+            if (result.lastingShortKw() < result.shortKw() - DispatchResult.TOLERANCE_KW) {
+                b.append("; ").append(result.lastingShortKw() > DispatchResult.TOLERANCE_KW ? kw(result.lastingShortKw()) + " of it lasts" : "none of it lasts")
+                        .append(" once the units ramping and starting are up");
+            }
+            List<Map.Entry<Double, String>> why = new ArrayList<>();
+            for (GeneratorOffer g : request.generators()) {
+                Reach reach = reaches.get(g.id());
+                double setpointKw = result.setpointsKw().getOrDefault(g.id(), 0.0);
+                if (result.starting().contains(g.id())) {
+                    why.add(Map.entry(g.capacityKw(), g.id() + " starting: gives nothing before " + reach.readyAt() + " (start-up "
+                            + minutes(reach.startUpMinutes()) + ")" + (result.started().contains(g.id()) ? ", started now for later" : "")));
+                } else if (setpointKw > 0 && setpointKw >= reach.highKw() - DispatchResult.TOLERANCE_KW
+                        && reach.highKw() < g.capacityKw() - DispatchResult.TOLERANCE_KW) {
+                    why.add(Map.entry(g.capacityKw() - reach.highKw(), g.id() + (reach.running()
+                            ? " ramping: can reach " + kw(reach.highKw()) + " of its " + kw(g.capacityKw()) + " by " + horizonEnd + " (from "
+                              + kw(reach.fromKw()) + " " + reach.basis() + ", at " + kwPerMin(reach.rampUpKwPerMin()) + ")"
+                            : " starting: can reach " + kw(reach.highKw()) + " of its " + kw(g.capacityKw()) + " by " + horizonEnd
+                              + " (gives its minimum from " + reach.readyAt() + ", then " + kwPerMin(reach.rampUpKwPerMin()) + ")")));
+                }
+            }
+            for (Map.Entry<AssetId, String> e : unavailable.entrySet()) {
+                double lost = lostKw.getOrDefault(e.getKey(), 0.0);
+                if (lost > DispatchResult.TOLERANCE_KW) {
+                    why.add(Map.entry(lost, e.getKey() + " unavailable (" + e.getValue() + "): " + kw(lost)));
+                }
+            }
+            if (!why.isEmpty()) {
+                why.sort((x, y) -> Double.compare(y.getKey(), x.getKey()));
+                b.append("; why: ");
+                for (int i = 0; i < why.size(); i++) {
+                    if (i == 6) {
+                        b.append(", and ").append(why.size() - 6).append(" more");
+                        break;
+                    }
+                    b.append(i > 0 ? ", " : "").append(why.get(i).getValue());
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * What a generator can give by the end of the dispatch's horizon, seen from where it stands now.
+     *
+     * @param fromKw          its output now; 0 when stopped or starting
+     * @param basis           where {@code fromKw} and its state come from: {@code measured} (fresh telemetry, moved along
+     *                        toward the set point in force at its ramp rate for the telemetry's age), {@code set point in
+     *                        force} (telemetry stale or missing), or {@code plan} (no command either)
+     * @param running         whether it runs now; else it must start (or finish starting) first
+     * @param readyAt         when it gives its minimum stable power: now when running
+     * @param lowKw           the least it can give at the horizon's end if it runs (ramping down)
+     * @param highKw          the most it can give then (ramping up, after its start-up)
+     * @param ready           whether it gives anything before the horizon ends
+     * @param startUpMinutes  its start-up time
+     * @param rampUpKwPerMin  its ramp-up rate
+     */
+    record Reach(double fromKw, String basis, boolean running, Instant readyAt, double lowKw, double highKw, boolean ready, double startUpMinutes,
+                 double rampUpKwPerMin) {}
 
     /**
      * Demand in interval {@code k} at {@code now}: each end-user's latest reading when it was taken in this interval and
@@ -81,7 +154,6 @@ final class DispatchInputs {
         Instant intervalStart = active.grid().startOf(k);
         Instant intervalEnd = active.grid().endOf(k);
         double hoursLeft = Math.max(1.0 / 60, Duration.between(now, intervalEnd).toMillis() / 3_600_000.0);
-        double stepMinutes = active.grid().step().toSeconds() / 60.0;
 
         List<GeneratorOffer> generators = new ArrayList<>();
         List<RenewableOffer> renewables = new ArrayList<>();
@@ -90,6 +162,10 @@ final class DispatchInputs {
         int renewablesOnForecast = 0;
         double renewableForecastKw = 0;
         int storesOnPlannedSoc = 0;
+        int storesProjected = 0;
+        int generatorsWithoutTelemetry = 0;
+        Map<AssetId, Reach> reaches = new LinkedHashMap<>();
+        Map<AssetId, Double> lostKw = new LinkedHashMap<>();
 
         for (Asset asset : problem.assets()) {
             AssetId id = asset.id();
@@ -98,6 +174,7 @@ final class DispatchInputs {
             String down = unavailableReason(asset, share, t, live, excluded);
             if (down != null) {
                 unavailable.put(id, down);
+                lostKw.put(id, nominalKw(problem, asset, k));
                 continue;
             }
             DeviceSchedule schedule = active.schedule(id);
@@ -109,9 +186,15 @@ final class DispatchInputs {
                         continue;
                     }
                     boolean committed = schedule != null && schedule.committed().get(k);
-                    boolean startable = !committed && g.startUp().startUpTimeMinutes() <= stepMinutes && g.runHourLimit().remainingHours() > 0;
-                    generators.add(new GeneratorOffer(id, committed, startable, LinearCost.of(g, capKw), g.info().omCostPerKwh(),
-                            g.info().exportAllowed()));
+                    boolean startable = !committed && g.runHourLimit().remainingHours() > 0;
+                    Reach reach = reach(g, capKw, t, commandedKw.get(id), schedule, k, now, intervalEnd, options.readingMaxAge());
+                    if (!reach.basis().equals(MEASURED)) {
+                        generatorsWithoutTelemetry++;
+                    }
+                    reaches.put(id, reach);
+                    LinearCost cost = LinearCost.of(g, capKw);
+                    generators.add(new GeneratorOffer(id, committed, startable, reach.ready() ? cost.within(reach.lowKw(), reach.highKw()) : cost,
+                            g.info().omCostPerKwh(), g.info().exportAllowed(), capKw, reach.ready()));
                 }
                 case Renewable r -> {
                     double capKw = r.ratedPowerKw() * share;
@@ -135,6 +218,14 @@ final class DispatchInputs {
                     double soc;
                     if (t != null && t.socFraction().isPresent()) {
                         soc = t.socFraction().getAsDouble();
+                        Double commanded = commandedKw.get(id);
+                        if (t.time().plus(options.readingMaxAge()).isBefore(now) && commanded != null) {
+                            // stale: what its set point in force has moved since (positive: discharging)
+                            double h = Duration.between(t.time(), now).toMillis() / 3_600_000.0;
+                            double movedKwh = commanded > 0 ? commanded * h / s.dischargeEfficiency() : commanded * h * s.chargeEfficiency();
+                            soc = Math.max(0, Math.min(1, soc - movedKwh / s.energyCapacityKwh()));
+                            storesProjected++;
+                        }
                     } else {
                         soc = plannedSocAtStart(s, schedule, k);
                         storesOnPlannedSoc++;
@@ -168,6 +259,14 @@ final class DispatchInputs {
         if (storesOnPlannedSoc > 0) {
             notes.add(storesOnPlannedSoc + " stores without a reported state of charge: the plan's stands in");
         }
+        if (storesProjected > 0) {
+            notes.add(storesProjected + " stores with telemetry older than " + options.readingMaxAge().toMinutes()
+                    + " min: their state of charge moved on with their set point in force");
+        }
+        if (generatorsWithoutTelemetry > 0) {
+            notes.add(generatorsWithoutTelemetry + " generators without telemetry of the last " + options.readingMaxAge().toMinutes()
+                    + " min: their set point in force (or the plan's) stands in for their output");
+        }
         if (!unavailable.isEmpty()) {
             StringBuilder b = new StringBuilder(unavailable.size() + " devices unavailable: ");
             int shown = 0;
@@ -180,7 +279,90 @@ final class DispatchInputs {
             }
             notes.add(b.toString());
         }
-        return new Built(request, demand, notes, unavailable);
+        return new Built(request, demand, notes, unavailable, lostKw, reaches, intervalEnd);
+    }
+
+    static final String MEASURED = "measured";
+
+    /**
+     * What generator {@code g} can give at {@code end} (the next dispatch that is sure to come), within
+     * {@code [Pmin, capKw]}. Where it stands now: its fresh telemetry (no older than {@code maxAge}), moved along toward
+     * its set point in force at its ramp rate for the telemetry's age; else its set point in force; else the plan's
+     * state before interval {@code k} (the initial state for the first). Running at {@code P0}, it can reach
+     * {@code [P0 − down·τ, P0 + up·τ]} in the {@code τ} minutes left. Stopped, it gives its minimum after its start-up
+     * time and ramps from there; still starting, after what is left of it ({@code start-up × (1 − P/Pmin)}, as its
+     * output rises to its minimum: the whole start-up for a unit that reports 0 kW). A start that ends after
+     * {@code end} gives nothing in this horizon. Minimum up and down times are left to the device (it rejects).
+     */
+    static Reach reach(Generator g, double capKw, Telemetry t, Double commandedKw, DeviceSchedule schedule, int k, Instant now, Instant end,
+                       Duration maxAge) {
+        double minKw = g.minStablePowerKw();
+        double startUpMinutes = g.startUp().startUpTimeMinutes();
+        double horizonMinutes = Math.max(1, minutesBetween(now, end));
+        boolean running;
+        double fromKw = 0;
+        double startLeftMinutes = startUpMinutes;
+        String basis;
+        if (t != null && !t.time().plus(maxAge).isBefore(now)) {
+            basis = MEASURED;
+            double ageMinutes = Math.max(0, minutesBetween(t.time(), now));
+            running = t.state() == OperatingState.RUNNING;
+            if (running) {
+                fromKw = t.powerKw();
+                if (commandedKw != null) { // it follows its set point (a stop: down to its minimum first)
+                    double target = commandedKw > 0 ? Math.max(minKw, Math.min(capKw, commandedKw)) : minKw;
+                    fromKw = fromKw < target ? Math.min(target, fromKw + g.rampUpKwPerMin() * ageMinutes)
+                            : Math.max(target, fromKw - g.rampDownKwPerMin() * ageMinutes);
+                }
+            } else if (t.state() == OperatingState.STARTING) {
+                double done = minKw > 0 ? Math.max(0, Math.min(1, t.powerKw() / minKw)) : 0;
+                startLeftMinutes = Math.max(0, startUpMinutes * (1 - done) - ageMinutes);
+            }
+        } else if (commandedKw != null) {
+            basis = "set point in force";
+            running = commandedKw > 0;
+            fromKw = Math.max(0, commandedKw);
+        } else {
+            basis = "plan";
+            if (k == 0 || schedule == null) {
+                running = g.initialState().on();
+                fromKw = g.initialState().powerKw();
+            } else {
+                running = schedule.committed().get(k - 1);
+                fromKw = schedule.powerKw().get(k - 1);
+            }
+        }
+        if (running) {
+            double low = Math.min(capKw, Math.max(minKw, fromKw - g.rampDownKwPerMin() * horizonMinutes));
+            double high = Math.max(low, Math.min(capKw, fromKw + g.rampUpKwPerMin() * horizonMinutes));
+            return new Reach(fromKw, basis, true, now, low, high, true, startUpMinutes, g.rampUpKwPerMin());
+        }
+        Instant readyAt = now.plusMillis(Math.round(startLeftMinutes * 60_000));
+        boolean ready = startLeftMinutes < horizonMinutes;
+        double high = ready ? Math.max(minKw, Math.min(capKw, minKw + g.rampUpKwPerMin() * (horizonMinutes - startLeftMinutes))) : capKw;
+        return new Reach(0, basis, false, readyAt, minKw, high, ready, startUpMinutes, g.rampUpKwPerMin());
+    }
+
+    /** What {@code asset} would give in interval {@code k} if it were available: its share of its rating (of the forecast). */
+    private static double nominalKw(PlanningProblem problem, Asset asset, int k) {
+        double share = Math.max(0, problem.availability().get(asset.id()).get(k));
+        return switch (asset) {
+            case Generator g -> share * g.ratedPowerKw();
+            case Storage s -> share * s.maxDischargeKw();
+            case Renewable r -> Math.min(share * r.ratedPowerKw(), problem.forecastKw().get(r.id()).get(k));
+        };
+    }
+
+    private static double minutesBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 60_000.0;
+    }
+
+    static String minutes(double minutes) {
+        return String.format(Locale.ROOT, "%.1f min", minutes);
+    }
+
+    static String kwPerMin(double kwPerMin) {
+        return String.format(Locale.ROOT, "%.1f kW/min", kwPerMin);
     }
 
     /** Why {@code asset} cannot be dispatched now, or null when it can. */

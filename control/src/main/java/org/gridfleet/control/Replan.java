@@ -23,7 +23,9 @@ public record Replan(Instant time, Instant from, Reason reason, String why, Disp
         /** New forecasts were handed to the center. */
         NEW_FORECAST,
         /** Units the last re-plan did without (lost then) are available again. */
-        CAPACITY_BACK
+        CAPACITY_BACK,
+        /** An operator chose another plan ({@link ControlCenter#adopt}); not a re-plan, but it replaces the plan in force the same way. */
+        OPERATOR_CHOICE
     }
 
     public Replan {

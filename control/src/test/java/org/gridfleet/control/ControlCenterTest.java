@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 import org.gridfleet.comm.protocol.Rejection;
 import org.gridfleet.comm.protocol.SiteStatus;
 import org.gridfleet.control.CommandBook.State;
-import org.gridfleet.control.live.LiveRule;
+import org.gridfleet.ingest.Rule;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.control.Ack;
@@ -261,8 +261,8 @@ class ControlCenterTest {
         assertThat(loop.center.live().telemetry(G1)).contains(kept);
         assertThat(loop.redispatches()).as("a refused FAULT trips nothing").hasSize(redispatches);
         ControlReport report = loop.center.report();
-        assertThat(report.rejectedByRule()).containsEntry(LiveRule.UNKNOWN_ID, 1L).containsEntry(LiveRule.OUT_OF_ORDER, 1L)
-                .containsEntry(LiveRule.RANGE, 1L).containsEntry(LiveRule.CLOCK_SKEW, 1L);
+        assertThat(report.rejectedByRule()).containsEntry(Rule.UNKNOWN_ID, 1L).containsEntry(Rule.ORDER, 1L)
+                .containsEntry(Rule.RANGE, 1L).containsEntry(Rule.CLOCK_SKEW, 1L);
         assertThat(report.refusedByComm()).containsEntry(Rejection.Reason.SPOOFED_ID, 1L);
         assertThat(loop.events).filteredOn(e -> e instanceof ControlEvent.ValueRejected).hasSize(4);
         assertThat(loop.events).filteredOn(e -> e instanceof ControlEvent.MessageRefused).hasSize(1);

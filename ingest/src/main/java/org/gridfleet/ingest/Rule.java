@@ -1,6 +1,9 @@
 package org.gridfleet.ingest;
 
-/** The concerns the verifier checks, one rule each; docs/fleet-format.md lists what each rejects. */
+/**
+ * The concerns the verifier checks, one rule each, for fleet files and for live telemetry and meter readings alike;
+ * docs/fleet-format.md lists what each rejects, docs/control.md what each refuses live.
+ */
 public enum Rule {
     SOURCE("source"),
     SYNTAX("syntax"),
@@ -12,6 +15,8 @@ public enum Rule {
     ORDER("order"),
     UNKNOWN_ID("unknown-id"),
     STALE("stale"),
+    /** Live data only: stamped further ahead of the receiver's clock than the allowed skew. */
+    CLOCK_SKEW("clock-skew"),
     GAP("gap"),
     SIZE("size"),
     CONSISTENCY("consistency");

@@ -136,7 +136,9 @@ public abstract sealed class DeviceController permits GeneratorController, Renew
                 ack = ack(command, Ack.Status.REJECTED, down, now);
             } else {
                 Verdict verdict = judge(command.setpointKw(), from, command.validUntil());
-                String note = verdict.accepted() ? withMaintenanceNote(verdict.text(), from, command.validUntil()) : verdict.text();
+                String note = verdict.accepted()
+                        ? withReactiveNote(withMaintenanceNote(verdict.text(), from, command.validUntil()), command)
+                        : verdict.text();
                 ack = ack(command, verdict.accepted() ? Ack.Status.ACCEPTED : Ack.Status.REJECTED, note, now);
             }
         }
@@ -171,6 +173,34 @@ public abstract sealed class DeviceController permits GeneratorController, Renew
             }
         }
         return note;
+    }
+
+    /**
+     * Says so when the command's reactive set point lies beyond the capability circle at its active set point, or
+     * when the device will not run to give it: it is still accepted, since the active set point stands and the
+     * device holds what it can, but never clipped in silence.
+     */
+    private String withReactiveNote(String note, Command command) {
+        if (command.setpointKvar().isEmpty()) {
+            return note;
+        }
+        double kvar = command.setpointKvar().getAsDouble();
+        double kw = command.setpointKw();
+        String more = null;
+        if (Math.abs(kw) <= SETPOINT_TOLERANCE_KW && Math.abs(kvar) > SETPOINT_TOLERANCE_KW) {
+            more = "reactive set point " + Wording.kvar(kvar) + ": none while it does not run (set point 0 kW)";
+        } else {
+            double capability = capabilityKvar(kw);
+            if (Math.abs(kvar) > capability + SETPOINT_TOLERANCE_KW) {
+                more = "reactive set point " + Wording.kvar(kvar) + " is beyond its capability of " + Wording.kvar(capability) + " at "
+                        + Wording.kw(kw) + " (rating " + Wording.number(ratingKva(), 3) + " kVA): it holds "
+                        + Wording.kvar(Math.copySign(capability, kvar));
+            }
+        }
+        if (more == null) {
+            return note;
+        }
+        return note.isEmpty() ? more : note + "; " + more;
     }
 
     /** A category's judgement of a set point: accepted (with a note, possibly empty) or rejected (with a reason). */
@@ -352,9 +382,43 @@ public abstract sealed class DeviceController permits GeneratorController, Renew
 
     // ---- reporting ---------------------------------------------------------------------------------------
 
-    /** What the device reports about itself, stamped {@code time}: output, state of charge (storage) and state. */
+    /**
+     * What the device reports about itself, stamped {@code time}: output, state of charge (storage), state and
+     * reactive power.
+     */
     public final synchronized Telemetry telemetry(Instant time) {
-        return new Telemetry(id(), time, isAvailable() ? outputKw() : 0, soc(), state());
+        return new Telemetry(id(), time, isAvailable() ? outputKw() : 0, soc(), state(), OptionalDouble.of(kvar()));
+    }
+
+    /**
+     * Reactive power now, kvar, positive delivered to the grid: the ruling command's reactive set point, else the
+     * fleet's {@code reactive} setting at the output (what the power flow assumes), held within the capability
+     * circle {@code |Q| <= sqrt(S² - P²)} with S the rating in kVA. Every type can: inverters (photovoltaic,
+     * wind, storage, fuel cell, microturbine) and synchronous machines (engines, emergency generators) alike. A
+     * device that is not running (stopped, starting, tripped, on outage or in maintenance) gives none.
+     */
+    public final synchronized double kvar() {
+        if (!isAvailable() || runningState() != OperatingState.RUNNING) {
+            return 0;
+        }
+        double kw = outputKw();
+        CommandBook.Entry active = book.activeAt(clock.instant());
+        double wanted = active != null && active.command.setpointKvar().isPresent()
+                ? active.command.setpointKvar().getAsDouble()
+                : asset.info().reactive().kvarAt(kw);
+        double capability = capabilityKvar(kw);
+        return Math.max(-capability, Math.min(capability, wanted));
+    }
+
+    /** The most reactive power it can deliver or absorb at {@code kw}: {@code sqrt(S² - P²)}, kvar. */
+    final double capabilityKvar(double kw) {
+        double s = ratingKva();
+        return Math.sqrt(Math.max(0, s * s - kw * kw));
+    }
+
+    /** The rating taken as apparent power, kVA (docs/fleet-format.md). */
+    private double ratingKva() {
+        return asset.info().ratedPowerKw();
     }
 
     /** What the device is doing now, with the set point it follows and what limits it. */

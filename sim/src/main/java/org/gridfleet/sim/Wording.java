@@ -11,6 +11,10 @@ final class Wording {
         return number(kw, 3) + " kW";
     }
 
+    static String kvar(double kvar) {
+        return number(kvar, 3) + " kvar";
+    }
+
     static String hours(double hours) {
         return number(hours, 3) + " h";
     }

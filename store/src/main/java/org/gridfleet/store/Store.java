@@ -151,8 +151,8 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    private static final String INSERT_TELEMETRY = "INSERT INTO observations (device_id, observed_at, power_kw, soc_fraction, state, received_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_TELEMETRY = "INSERT INTO observations (device_id, observed_at, power_kw, soc_fraction, state, received_at, kvar)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     /**
      * Keeps many device reports in one transaction, in batches of {@value #BATCH_ROWS} rows; a report the store
@@ -177,13 +177,23 @@ public final class Store implements AutoCloseable {
         insert.setString(1, t.device().value());
         insert.setObject(2, at(t.time(), "time"));
         insert.setDouble(3, t.powerKw());
-        if (t.socFraction().isPresent()) {
-            insert.setDouble(4, t.socFraction().getAsDouble());
-        } else {
-            insert.setNull(4, Types.DOUBLE);
-        }
+        setOptional(insert, 4, t.socFraction());
         insert.setString(5, t.state().name());
         insert.setObject(6, at(row.receivedAt(), "receivedAt"));
+        setOptional(insert, 7, t.kvar());
+    }
+
+    private static void setOptional(PreparedStatement statement, int index, OptionalDouble value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setDouble(index, value.getAsDouble());
+        } else {
+            statement.setNull(index, Types.DOUBLE);
+        }
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /** A device's reports with {@code from ≤ time < until}, oldest first. */
@@ -217,10 +227,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static StoredTelemetry telemetry(ResultSet rs) throws SQLException {
-        double soc = rs.getDouble("soc_fraction");
-        OptionalDouble socFraction = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(soc);
         return new StoredTelemetry(new Telemetry(AssetId.of(rs.getString("device_id")), instant(rs, "observed_at"), rs.getDouble("power_kw"),
-                socFraction, OperatingState.valueOf(rs.getString("state"))), instant(rs, "received_at"));
+                optionalDouble(rs, "soc_fraction"), OperatingState.valueOf(rs.getString("state")), optionalDouble(rs, "kvar")),
+                instant(rs, "received_at"));
     }
 
     /** Keeps one meter reading; returns false when the store already has this end-user's reading of this time. */
@@ -489,7 +498,7 @@ public final class Store implements AutoCloseable {
      * Keeps a command as sent. Sending the same command again (same id, same order) keeps one row, counts the send
      * and returns false.
      *
-     * @throws IllegalArgumentException when the id was recorded for a different order (device, set point, validity or
+     * @throws IllegalArgumentException when the id was recorded for a different order (device, set points, validity or
      *                                  origin), or the origin names a plan that is not in the store
      */
     public boolean recordCommand(Command command, Instant sentAt, CommandOrigin origin) {
@@ -520,7 +529,8 @@ public final class Store implements AutoCloseable {
                         + "', which is not in the store: save the plan before its commands");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO commands (command_id, device_id, setpoint_kw, valid_from, valid_until,"
-                    + " first_sent_at, last_sent_at, sends, plan_id, plan_interval, redispatch_reason) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")) {
+                    + " first_sent_at, last_sent_at, sends, plan_id, plan_interval, redispatch_reason, setpoint_kvar)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
                 insert.setString(1, command.id().value());
                 insert.setString(2, command.device().value());
                 insert.setDouble(3, command.setpointKw());
@@ -540,6 +550,7 @@ public final class Store implements AutoCloseable {
                         insert.setString(10, fit(r.reason(), TEXT_CHARS));
                     }
                 }
+                setOptional(insert, 11, command.setpointKvar());
                 insert.executeUpdate();
             }
             return true;
@@ -552,6 +563,7 @@ public final class Store implements AutoCloseable {
         CommandOrigin fitted = origin instanceof CommandOrigin.Redispatch r ? new CommandOrigin.Redispatch(fit(r.reason(), TEXT_CHARS)) : origin;
         return o.device().equals(command.device())
                 && Double.compare(o.setpointKw(), command.setpointKw()) == 0
+                && o.setpointKvar().equals(command.setpointKvar())
                 && o.validFrom().equals(micros(command.validFrom()))
                 && o.validUntil().equals(micros(command.validUntil()))
                 && old.origin().equals(fitted);
@@ -610,7 +622,7 @@ public final class Store implements AutoCloseable {
         CommandOrigin origin = planId != null ? new CommandOrigin.FromPlan(planId, rs.getInt("plan_interval"))
                 : new CommandOrigin.Redispatch(rs.getString("redispatch_reason"));
         Command command = new Command(new CommandId(rs.getString("command_id")), AssetId.of(rs.getString("device_id")), rs.getDouble("setpoint_kw"),
-                instant(rs, "valid_from"), instant(rs, "valid_until"));
+                instant(rs, "valid_from"), instant(rs, "valid_until"), optionalDouble(rs, "setpoint_kvar"));
         return new StoredCommand(command, origin, instant(rs, "first_sent_at"), instant(rs, "last_sent_at"), rs.getInt("sends"));
     }
 

@@ -25,7 +25,7 @@ class H2StoreTest extends StoreContract {
 
     @Override
     List<String> migrationVersions() {
-        return List.of("1");
+        return List.of("1", "3");
     }
 
     @Override

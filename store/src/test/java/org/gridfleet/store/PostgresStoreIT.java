@@ -50,7 +50,7 @@ class PostgresStoreIT extends StoreContract {
 
     @Override
     List<String> migrationVersions() {
-        return List.of("1", "2");
+        return List.of("1", "2", "3");
     }
 
     @Override
@@ -80,12 +80,12 @@ class PostgresStoreIT extends StoreContract {
             }
         }
 
-        assertThat(types).hasSize(57);
+        assertThat(types).hasSize(59);
         types.forEach((column, type) -> {
             String name = column.substring(column.indexOf('.') + 1);
             if (name.endsWith("_at") || name.startsWith("valid_") || name.startsWith("horizon_")) {
                 assertThat(type).as(column).isEqualTo("timestamp with time zone");
-            } else if (name.endsWith("_kw") || name.equals("soc_fraction")) {
+            } else if (name.endsWith("_kw") || name.endsWith("kvar") || name.equals("soc_fraction")) {
                 assertThat(type).as(column).isEqualTo("double precision");
             } else if (name.endsWith("_json")) {
                 assertThat(type).as(column).isEqualTo("text");

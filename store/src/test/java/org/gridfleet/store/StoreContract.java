@@ -99,6 +99,18 @@ abstract class StoreContract {
     // ---- observations ----------------------------------------------------------------------------------------
 
     @Test
+    void telemetryRoundTripsWithAndWithoutReactivePower() {
+        Telemetry with = new Telemetry(GEN, T0, 850.5, OptionalDouble.empty(), OperatingState.RUNNING, OptionalDouble.of(-312.25));
+        Telemetry without = new Telemetry(GEN, T0.plusSeconds(1), 851, OptionalDouble.empty(), OperatingState.RUNNING);
+
+        store.recordTelemetry(List.of(new StoredTelemetry(with, T0), new StoredTelemetry(without, T0.plusSeconds(1))));
+
+        assertThat(store.telemetry(GEN, T0, T0.plusSeconds(2))).extracting(row -> row.telemetry().kvar())
+                .containsExactly(OptionalDouble.of(-312.25), OptionalDouble.empty());
+        assertThat(store.latestTelemetry(T0).get(GEN).telemetry()).isEqualTo(without);
+    }
+
+    @Test
     void telemetryRoundTripsWithAndWithoutStateOfCharge() {
         Telemetry gen = new Telemetry(GEN, T0, 850.5, OptionalDouble.empty(), OperatingState.RUNNING);
         Telemetry bat = new Telemetry(BAT, T0, -120.25, OptionalDouble.of(0.625), OperatingState.STARTING);
@@ -350,6 +362,22 @@ abstract class StoreContract {
 
         assertThat(store.command(c.id())).contains(new StoredCommand(c, origin, T0, T0.plusSeconds(10), 3));
         assertThat(count("commands")).isEqualTo(1);
+    }
+
+    @Test
+    void aReactiveSetPointIsKeptWithItsCommandAndIsPartOfTheOrder() {
+        savePlanA();
+        Command plain = new Command(new CommandId("cmd-1"), GEN, 750, T0, T0.plusSeconds(900));
+        Command withKvar = new Command(new CommandId("cmd-2"), GEN, 750, T0, T0.plusSeconds(900), OptionalDouble.of(-246.5));
+        CommandOrigin origin = new CommandOrigin.FromPlan("plan-a", 0);
+        store.recordCommand(plain, T0, origin);
+        store.recordCommand(withKvar, T0, origin);
+
+        assertThat(store.command(plain.id()).orElseThrow().command()).isEqualTo(plain);
+        assertThat(store.command(withKvar.id()).orElseThrow().command()).isEqualTo(withKvar);
+        assertThat(store.recordCommand(withKvar, T0.plusSeconds(10), origin)).as("a resend").isFalse();
+        assertThatThrownBy(() -> store.recordCommand(withKvar.withSetpointKvar(OptionalDouble.of(10)), T0, origin))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("command id cmd-2 was recorded for another order");
     }
 
     @Test

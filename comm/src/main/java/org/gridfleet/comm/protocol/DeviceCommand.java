@@ -12,7 +12,9 @@ import org.gridfleet.model.control.CommandId;
  * A {@link Command} as it travels: the active set point and, for a device that can control it, a reactive
  * set point.
  *
- * <p>To be folded into {@link Command} (proposed in issue 7): until then the reactive part lives here.
+ * <p>Issue 7 folded the reactive set point into {@link Command#setpointKvar()}; this wrapper stays as comm's
+ * message type and keeps the two in step: a kvar given here is written into the command, and one the command
+ * carries shows here. Two different values are a programming error.
  *
  * @param setpointKvar reactive set point, positive when the device supplies reactive power to the grid (exports
  *                     vars, like a capacitor); empty when only active power is commanded
@@ -24,9 +26,17 @@ public record DeviceCommand(Command command, OptionalDouble setpointKvar) {
         if (setpointKvar.isPresent() && !Double.isFinite(setpointKvar.getAsDouble())) {
             throw new IllegalArgumentException(command.device() + ": setpointKvar must be finite: " + setpointKvar.getAsDouble());
         }
+        if (setpointKvar.isEmpty()) {
+            setpointKvar = command.setpointKvar();
+        } else if (command.setpointKvar().isEmpty()) {
+            command = command.withSetpointKvar(setpointKvar);
+        } else if (!command.setpointKvar().equals(setpointKvar)) {
+            throw new IllegalArgumentException(command.device() + ": setpointKvar " + setpointKvar.getAsDouble()
+                    + " differs from the command's " + command.setpointKvar().getAsDouble());
+        }
     }
 
-    /** An active-power command. */
+    /** The command as it is, with its reactive set point if it has one. */
     public static DeviceCommand of(Command command) {
         return new DeviceCommand(command, OptionalDouble.empty());
     }

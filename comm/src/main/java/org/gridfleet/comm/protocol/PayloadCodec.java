@@ -94,6 +94,9 @@ public final class PayloadCodec {
                 g.writeNumberField("socFraction", telemetry.socFraction().getAsDouble());
             }
             g.writeStringField("state", wire(telemetry.state()));
+            if (telemetry.kvar().isPresent()) {
+                g.writeNumberField("kvar", telemetry.kvar().getAsDouble());
+            }
         });
     }
 
@@ -146,7 +149,7 @@ public final class PayloadCodec {
             OptionalDouble setpointKvar = r.optionalNumber("setpointKvar");
             Instant validFrom = r.instant("validFrom");
             Instant validUntil = r.instant("validUntil");
-            return new DeviceCommand(new Command(id, device, setpointKw, validFrom, validUntil), setpointKvar);
+            return DeviceCommand.of(new Command(id, device, setpointKw, validFrom, validUntil, setpointKvar));
         });
     }
 
@@ -171,7 +174,8 @@ public final class PayloadCodec {
             double powerKw = r.number("powerKw");
             OptionalDouble soc = r.optionalNumber("socFraction");
             OperatingState state = r.enumValue("state", OperatingState.class);
-            return new Telemetry(device, time, powerKw, soc, state);
+            OptionalDouble kvar = r.optionalNumber("kvar");
+            return new Telemetry(device, time, powerKw, soc, state, kvar);
         });
     }
 

@@ -2,6 +2,7 @@ package org.gridfleet.comm.protocol;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,8 @@ class PayloadCodecTest {
     private static final DeviceCommand COMMAND = new DeviceCommand(new Command(CMD, GEN, 250.0,
             Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:15:00Z")), OptionalDouble.of(-40.5));
     private static final Ack ACK = new Ack(CMD, GEN, Ack.Status.REJECTED, "below the minimum stable output of 300 kW", Instant.parse("2026-11-23T10:00:00.250Z"));
-    private static final Telemetry TELEMETRY = new Telemetry(BAT, Instant.parse("2026-11-23T10:00:01Z"), -120.5, OptionalDouble.of(0.62), OperatingState.RUNNING);
+    private static final Telemetry TELEMETRY = new Telemetry(BAT, Instant.parse("2026-11-23T10:00:01Z"), -120.5, OptionalDouble.of(0.62), OperatingState.RUNNING,
+            OptionalDouble.of(-15.25));
     private static final SiteStatus STATUS = SiteStatus.lost(GEN, Instant.parse("2026-11-23T09:58:12.500Z"));
     private static final DemandReading DEMAND = new DemandReading(EU, Instant.parse("2026-11-23T10:00:00Z"), 3.25);
 
@@ -73,6 +75,17 @@ class PayloadCodecTest {
     }
 
     @Test
+    void theReactiveSetPointTravelsInsideTheModelCommand() {
+        Command plain = new Command(CMD, GEN, 250.0, Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:15:00Z"));
+
+        assertThat(COMMAND.command().setpointKvar()).hasValue(-40.5);
+        assertThat(DeviceCommand.of(plain.withSetpointKvar(OptionalDouble.of(-40.5)))).isEqualTo(COMMAND);
+        assertThat(DeviceCommand.of(plain).setpointKvar()).isEmpty();
+        assertThatThrownBy(() -> new DeviceCommand(plain.withSetpointKvar(OptionalDouble.of(10)), OptionalDouble.of(-40.5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differs");
+    }
+
+    @Test
     void ackMatchesItsGoldenPayloadBothWays() {
         assertThat(new String(codec.encode(ACK), UTF_8)).isEqualTo(golden("ack"));
         assertThat(decode(TOPICS.ack(GEN), golden("ack"))).isEqualTo(Decoded.ok(ACK));
@@ -106,6 +119,7 @@ class PayloadCodecTest {
                 new Telemetry(GEN, t, 9_999.999, OptionalDouble.empty(), OperatingState.STARTING),
                 new Telemetry(BAT, t, -5, OptionalDouble.of(0), OperatingState.FAULT),
                 new Telemetry(BAT, t, 0, OptionalDouble.of(1), OperatingState.MAINTENANCE),
+                new Telemetry(GEN, t, 400, OptionalDouble.empty(), OperatingState.RUNNING, OptionalDouble.of(-0.0)),
                 SiteStatus.online(GEN, t),
                 SiteStatus.offline(GEN, t, t.plusSeconds(3600)),
                 new DemandReading(EU, t, -2.5));
@@ -130,6 +144,15 @@ class PayloadCodecTest {
         String withExtra = golden("telemetry").replace("\"state\":\"running\"", "\"state\":\"running\",\"reactivePowerKvar\":12.5,\"note\":{\"a\":[1]}");
 
         assertThat(decode(TOPICS.telemetry(BAT), withExtra)).isEqualTo(Decoded.ok(TELEMETRY));
+    }
+
+    @Test
+    void readsTelemetryWithoutReactivePowerAsAnOlderSenderWritesIt() {
+        String old = golden("telemetry").replace(",\"kvar\":-15.25", "");
+
+        assertThat(old).doesNotContain("kvar");
+        assertThat(decode(TOPICS.telemetry(BAT), old)).isEqualTo(Decoded.ok(new Telemetry(TELEMETRY.device(), TELEMETRY.time(),
+                TELEMETRY.powerKw(), TELEMETRY.socFraction(), TELEMETRY.state())));
     }
 
     @Test
@@ -184,6 +207,7 @@ class PayloadCodecTest {
                 bad("power beyond double", tTopic, telemetry.replace("-120.5", "1e400"), Reason.NOT_FINITE, "\"powerKw\""),
                 bad("NaN set point", cTopic, command.replace("250.0", "NaN"), Reason.NOT_FINITE, "\"setpointKw\" is NaN"),
                 bad("NaN reactive set point", cTopic, command.replace("-40.5", "NaN"), Reason.NOT_FINITE, "\"setpointKvar\" is NaN"),
+                bad("NaN reactive power", tTopic, telemetry.replace("-15.25", "NaN"), Reason.NOT_FINITE, "\"kvar\" is NaN"),
                 bad("NaN state of charge", tTopic, telemetry.replace("0.62", "NaN"), Reason.NOT_FINITE, "\"socFraction\" is NaN"),
                 bad("infinite demand", dTopic, demand.replace("3.25", "Infinity"), Reason.NOT_FINITE, "\"demandKw\" is Infinity"),
                 // bad values

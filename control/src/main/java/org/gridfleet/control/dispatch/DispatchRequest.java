@@ -45,19 +45,35 @@ public record DispatchRequest(double demandKw, double lossesKw, List<GeneratorOf
     }
 
     /**
-     * A dispatchable generator.
+     * A dispatchable generator, with what it can physically give before the dispatch's horizon ends (the next dispatch
+     * that is sure to come: the end of the interval), so that the dispatch never counts on output a unit cannot reach.
      *
-     * @param committed whether the plan runs it in this interval: then its set point is within {@code [minKw, maxKw]}
-     * @param startable for a unit the plan does not run: whether it may be started now when demand cannot otherwise be
-     *                  met (a fast-start unit: start-up no longer than the interval, run hours left)
-     * @param cost      its cost per hour over {@code [minKw, maxKw]}
+     * @param committed   whether the plan runs it in this interval: then it is told to run, within {@code [minKw, maxKw]}
+     *                    when {@code readyInTime}
+     * @param startable   for a unit the plan does not run: whether it may be started now when demand cannot otherwise be
+     *                    met (run hours left)
+     * @param cost        its cost per hour over what it can reach by the horizon's end, {@code [minKw, maxKw]}: from its
+     *                    output now within its ramp rates, or from its minimum stable power after its start-up (see
+     *                    {@link LinearCost#within}); for a unit not {@code readyInTime}, over its whole range
+     * @param capacityKw  what it gives once started and ramped: rating × availability ({@code >= maxKw})
+     * @param readyInTime whether it gives anything before the horizon ends; a unit still starting then gives nothing now,
+     *                    and if told to run its set point is {@code minKw} (so that it starts, for later)
      */
     public record GeneratorOffer(AssetId id, boolean committed, boolean startable, LinearCost cost, double omCostPerKwh,
-                                 boolean exportAllowed) {
+                                 boolean exportAllowed, double capacityKw, boolean readyInTime) {
         public GeneratorOffer {
             requireNonNull(id, "id");
             requireNonNull(cost, "cost");
             requireFinite(omCostPerKwh, "omCostPerKwh");
+            requireFinite(capacityKw, "capacityKw");
+            if (capacityKw < cost.maxKw() - 1e-9) {
+                throw new IllegalArgumentException(id + ": capacityKw " + capacityKw + " is below what it can reach, " + cost.maxKw());
+            }
+        }
+
+        /** A unit with no limit on how fast it gets anywhere in its range: ready now, capacity its curve's maximum. */
+        public GeneratorOffer(AssetId id, boolean committed, boolean startable, LinearCost cost, double omCostPerKwh, boolean exportAllowed) {
+            this(id, committed, startable, cost, omCostPerKwh, exportAllowed, cost.maxKw(), true);
         }
 
         public double minKw() {

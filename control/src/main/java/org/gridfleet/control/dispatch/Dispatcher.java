@@ -39,10 +39,15 @@ import org.gridfleet.model.AssetId;
  * {@code c_dev}, twice the dearest marginal cost of any generator, renewable or the grid, so that it steps in only
  * where the generators cannot cover demand (or take a surplus) by themselves. {@code M = 1000·c_dev}.
  *
- * <p>Generators the plan runs ({@code committed}) are on, within {@code [Pmin, Pmax]}. When the devices still fall
- * short, units the plan does not run but that may start now ({@code startable}) are started cheapest first (full-load
- * average cost, ties by id), as many as cover the shortfall with their maximum output, and the LP is solved again; so
- * the answer never has a unit between 0 and its minimum stable power. Same request, same answer.
+ * <p>Every generator's range {@code [Pmin, Pmax]} is what it can reach by the end of the dispatch's horizon (its ramp
+ * rates from its output now, its start-up), so the set points never count on output the devices cannot give in time.
+ * Generators the plan runs ({@code committed}) are on, within that range. When the devices still fall short, units the
+ * plan does not run but that may start and give in time ({@code startable}, {@code readyInTime}) are started cheapest
+ * first (full-load average cost, ties by id), as many as cover the shortfall with their maximum output, and the LP is
+ * solved again; so the answer never has a unit between 0 and its minimum stable power. A unit whose start-up outlasts
+ * the horizon gives nothing in it: if the plan runs it, or if the shortfall would last even once every running unit
+ * has ramped to its capacity, it is told to start (its minimum stable power, counted in no sum), for later. Same
+ * request, same answer.
  *
  * <p>Thread-safe: every call builds and frees its own solver.
  */
@@ -55,16 +60,22 @@ public final class Dispatcher {
         long startedAt = System.nanoTime();
         Natives.load();
 
-        List<GeneratorOffer> on = new ArrayList<>();
-        List<GeneratorOffer> candidates = new ArrayList<>();
+        List<GeneratorOffer> on = new ArrayList<>();          // running in the LP
+        List<GeneratorOffer> late = new ArrayList<>();        // told to run, giving nothing before the horizon ends
+        List<GeneratorOffer> candidates = new ArrayList<>();  // may start, and give before the horizon ends
+        List<GeneratorOffer> slow = new ArrayList<>();        // may start, but only for later
         for (GeneratorOffer g : request.generators()) {
             if (g.committed()) {
-                on.add(g);
-            } else if (g.startable() && g.maxKw() > 0) {
+                (g.readyInTime() ? on : late).add(g);
+            } else if (g.startable() && g.readyInTime() && g.maxKw() > 0) {
                 candidates.add(g);
+            } else if (g.startable() && g.capacityKw() > 0) {
+                slow.add(g);
             }
         }
-        candidates.sort(Comparator.comparingDouble(GeneratorOffer::fullLoadCostPerKwh).thenComparing(GeneratorOffer::id));
+        Comparator<GeneratorOffer> cheapestFirst = Comparator.comparingDouble(GeneratorOffer::fullLoadCostPerKwh).thenComparing(GeneratorOffer::id);
+        candidates.sort(cheapestFirst);
+        slow.sort(cheapestFirst);
 
         Solution solution = solve(request, on);
         int solves = 1;
@@ -82,9 +93,33 @@ public final class Dispatcher {
             solves++;
         }
 
+        // what stays short once every unit told to run has started and ramped to its capacity, stores back at their
+        // plan; units that cannot give in time are started for it, cheapest first: they give nothing now
+        double shortNowKw = Math.max(0, request.requiredKw() - solution.devicesKw());
+        double steadyKw = 0;
+        for (GeneratorOffer g : on) {
+            steadyKw += g.capacityKw();
+        }
+        for (GeneratorOffer g : late) {
+            steadyKw += g.capacityKw();
+        }
+        for (RenewableOffer r : request.renewables()) {
+            steadyKw += r.availableKw();
+        }
+        for (StorageOffer s : request.stores()) {
+            steadyKw += s.anchorKw();
+        }
+        double lastingKw = Math.min(shortNowKw, Math.max(0, request.requiredKw() - steadyKw));
+        for (int i = 0; i < slow.size() && lastingKw > DispatchResult.TOLERANCE_KW; i++) {
+            GeneratorOffer g = slow.get(i);
+            late.add(g);
+            started.add(g.id());
+            lastingKw = Math.max(0, lastingKw - g.capacityKw());
+        }
+
         double capacityKw = 0;
         for (GeneratorOffer g : request.generators()) {
-            capacityKw += g.committed() || (g.startable()) ? g.maxKw() : 0;
+            capacityKw += g.readyInTime() && (g.committed() || g.startable()) ? g.maxKw() : 0;
         }
         for (RenewableOffer r : request.renewables()) {
             capacityKw += r.availableKw();
@@ -96,14 +131,16 @@ public final class Dispatcher {
         Map<AssetId, Double> setpoints = new LinkedHashMap<>();
         double devicesKw = 0;
         double costPerHour = 0;
+        List<AssetId> starting = late.stream().map(GeneratorOffer::id).toList();
         for (GeneratorOffer g : request.generators()) {
             Double kw = solution.generatorKw().get(g.id());
-            double p = kw == null ? 0 : kw;
-            setpoints.put(g.id(), p);
-            devicesKw += p;
-            if (kw != null) {
-                costPerHour += g.cost().costPerHour(p) + g.omCostPerKwh() * p;
+            if (kw == null) {
+                setpoints.put(g.id(), starting.contains(g.id()) ? g.minKw() : 0.0); // a late starter: told to start, gives nothing yet
+                continue;
             }
+            setpoints.put(g.id(), kw);
+            devicesKw += kw;
+            costPerHour += g.cost().costPerHour(kw) + g.omCostPerKwh() * kw;
         }
         for (RenewableOffer r : request.renewables()) {
             double q = solution.renewableKw().get(r.id());
@@ -119,14 +156,29 @@ public final class Dispatcher {
         GridOffer grid = request.grid();
         costPerHour += grid.importTariffPerKwh() * solution.importKw() - grid.salePricePerKwh() * solution.exportKw();
         double shortKw = Math.max(0, request.requiredKw() - devicesKw);
-        return new DispatchResult(setpoints, started, request.requiredKw(), devicesKw, capacityKw, solution.importKw(), solution.exportKw(),
-                shortKw <= DispatchResult.TOLERANCE_KW ? 0 : shortKw, solution.unservedKw(), solution.spillKw(), costPerHour, solves,
+        shortKw = shortKw <= DispatchResult.TOLERANCE_KW ? 0 : shortKw;
+        return new DispatchResult(setpoints, started, starting, request.requiredKw(), devicesKw, capacityKw, solution.importKw(),
+                solution.exportKw(), shortKw, Math.min(shortKw, lastingKw), solution.unservedKw(), solution.spillKw(), costPerHour, solves,
                 Duration.ofNanos(System.nanoTime() - startedAt));
     }
 
     /** The LP's answer, with values within {@link #SNAP_KW} of a bound snapped onto it. */
     private record Solution(Map<AssetId, Double> generatorKw, Map<AssetId, Double> renewableKw, Map<AssetId, Double> storageKw,
-                            double importKw, double exportKw, double shortKw, double unservedKw, double spillKw) {}
+                            double importKw, double exportKw, double shortKw, double unservedKw, double spillKw) {
+        double devicesKw() {
+            double kw = 0;
+            for (double p : generatorKw.values()) {
+                kw += p;
+            }
+            for (double q : renewableKw.values()) {
+                kw += q;
+            }
+            for (double s : storageKw.values()) {
+                kw += s;
+            }
+            return kw;
+        }
+    }
 
     /** One LP with the generators in {@code on} running. */
     private static Solution solve(DispatchRequest request, List<GeneratorOffer> on) {

@@ -48,6 +48,31 @@ public final class LinearCost {
                 : new LinearCost(minKw, costAtMinPerHour, new double[0], new double[0]);
     }
 
+    /**
+     * The same curve over {@code [lowKw, highKw]} only, both held within {@code [minKw, maxKw]}: what a running unit
+     * can reach before the dispatch's horizon ends (its ramp rates). Exact, because the segments are filled in order:
+     * the new minimum costs {@code F(lowKw)} and each segment keeps the part of it between the two bounds.
+     */
+    public LinearCost within(double lowKw, double highKw) {
+        double max = maxKw();
+        double low = Math.max(minKw, Math.min(max, lowKw));
+        double high = Math.max(low, Math.min(max, highKw));
+        double[] widths = new double[widthKw.length];
+        double[] slopes = new double[widthKw.length];
+        int n = 0;
+        double from = minKw;
+        for (int k = 0; k < widthKw.length; k++) {
+            double to = from + widthKw[k];
+            double width = Math.min(to, high) - Math.max(from, low);
+            if (width > 0) {
+                widths[n] = width;
+                slopes[n++] = slopePerKwh[k];
+            }
+            from = to;
+        }
+        return new LinearCost(low, costPerHour(low), Arrays.copyOf(widths, n), Arrays.copyOf(slopes, n));
+    }
+
     public double minKw() {
         return minKw;
     }

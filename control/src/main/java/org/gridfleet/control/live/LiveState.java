@@ -13,6 +13,10 @@ import java.util.Set;
 import org.gridfleet.comm.protocol.DemandReading;
 import org.gridfleet.comm.protocol.Rejection;
 import org.gridfleet.comm.protocol.SiteStatus;
+import org.gridfleet.ingest.Rule;
+import org.gridfleet.ingest.verifier.LiveLimits;
+import org.gridfleet.ingest.verifier.LiveRejection;
+import org.gridfleet.ingest.verifier.LiveVerifier;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.EndUserId;
 import org.gridfleet.model.fleet.EndUser;
@@ -22,7 +26,7 @@ import org.gridfleet.model.control.Telemetry;
 /**
  * The control center's live picture of the plant: each device's latest verified telemetry and its site's latest
  * status, each end-user's latest verified demand reading, each with its time. Nothing enters it unverified: a value
- * that breaks a {@link LiveRule} is refused with a reason, counted by rule, and never applied; so are messages comm
+ * that breaks a rule of the data verifier ({@link Rule}, the rules fleet files are checked by) is refused with a reason, counted by rule, and never applied; so are messages comm
  * refused before decoding ({@link #countRefused}).
  *
  * <p>Statuses are ordered by connection ({@link SiteStatus}): a status about an older connection than the one known
@@ -32,30 +36,30 @@ import org.gridfleet.model.control.Telemetry;
  * <p>Thread-safe.
  */
 public final class LiveState {
-    private final TelemetryVerifier verifier;
+    private final LiveVerifier verifier;
     private final Map<AssetId, Telemetry> telemetry = new HashMap<>();
     private final Map<AssetId, SiteStatus> statuses = new HashMap<>();
     private final Map<EndUserId, DemandReading> demand = new HashMap<>();
-    private final Map<LiveRule, Long> rejectedByRule = new EnumMap<>(LiveRule.class);
+    private final Map<Rule, Long> rejectedByRule = new EnumMap<>(Rule.class);
     private final Map<Rejection.Reason, Long> refusedByReason = new EnumMap<>(Rejection.Reason.class);
     private long telemetryAccepted;
     private long readingsAccepted;
     private long staleStatuses;
 
-    public LiveState(TelemetryVerifier verifier) {
+    public LiveState(LiveVerifier verifier) {
         this.verifier = requireNonNull(verifier, "verifier");
     }
 
     /** The live state of {@code problem}'s devices and end-users, verified within {@code limits}. */
-    public static LiveState of(PlanningProblem problem, VerifierLimits limits) {
+    public static LiveState of(PlanningProblem problem, LiveLimits limits) {
         Set<EndUserId> users = new HashSet<>();
         for (EndUser user : problem.endUsers()) {
             users.add(user.id());
         }
-        return new LiveState(new TelemetryVerifier(problem.assets(), users, limits));
+        return new LiveState(new LiveVerifier(problem.assets(), users, limits));
     }
 
-    public TelemetryVerifier verifier() {
+    public LiveVerifier verifier() {
         return verifier;
     }
 
@@ -77,7 +81,7 @@ public final class LiveState {
     /** Verifies {@code reading} at {@code now} and keeps it; or refuses it, counted, and returns why. */
     public synchronized Optional<LiveRejection> offer(DemandReading reading, Instant now) {
         DemandReading kept = demand.get(reading.endUser());
-        Optional<LiveRejection> rejection = verifier.check(reading, kept == null ? null : kept.time(), now);
+        Optional<LiveRejection> rejection = verifier.checkDemand(reading.endUser(), reading.time(), reading.demandKw(), kept == null ? null : kept.time(), now);
         if (rejection.isPresent()) {
             rejectedByRule.merge(rejection.get().rule(), 1L, Long::sum);
         } else {
@@ -89,13 +93,13 @@ public final class LiveState {
 
     /**
      * Keeps {@code status} unless it is stale (about an older connection, or an online status for a connection
-     * already known to have ended) or about a device not in the fleet (counted under {@link LiveRule#UNKNOWN_ID}).
+     * already known to have ended) or about a device not in the fleet (counted under {@link Rule#UNKNOWN_ID}).
      * Returns whether it was kept.
      */
     public synchronized boolean offer(SiteStatus status) {
         requireNonNull(status, "status");
         if (!verifier.knows(status.device())) {
-            rejectedByRule.merge(LiveRule.UNKNOWN_ID, 1L, Long::sum);
+            rejectedByRule.merge(Rule.UNKNOWN_ID, 1L, Long::sum);
             return false;
         }
         SiteStatus known = statuses.get(status.device());
@@ -136,7 +140,7 @@ public final class LiveState {
     }
 
     /** Values refused by the live rules, by rule. */
-    public synchronized Map<LiveRule, Long> rejectedByRule() {
+    public synchronized Map<Rule, Long> rejectedByRule() {
         return Collections.unmodifiableMap(new EnumMap<>(rejectedByRule));
     }
 

@@ -235,4 +235,74 @@ class DispatcherTest {
         }
         assertThat(cost.costPerHour(275)).isGreaterThan(g.costCurve().costPerHour(275)); // secants above the parabola
     }
+
+    @Test
+    void aRampLimitedUnitIsHeldToWhatItCanReachAndTheRestIsShortForNow() {
+        // G1 runs at 150 kW and ramps 5 kW/min with 10 minutes left: it can reach [100, 200] kW of its 500 kW
+        GeneratorOffer rampLimited = new GeneratorOffer(G1.id(), true, false, LinearCost.of(G1, 500).within(100, 200), 0, true, 500, true);
+        DispatchRequest request = new DispatchRequest(700, 0, List.of(rampLimited, offer(G2, true, false)), List.of(), List.of(), GridOffer.ISLANDED);
+
+        DispatchResult r = dispatcher.dispatch(request);
+
+        // by hand: G1 200 + G2 400 = 600, 100 kW short; once G1 has ramped, 500 + 400 = 900 kW would do: nothing lasts
+        assertThat(r.setpointKw(G1.id())).isCloseTo(200, within(KW));
+        assertThat(r.setpointKw(G2.id())).isCloseTo(400, within(KW));
+        assertThat(r.capacityKw()).isCloseTo(600, within(KW));
+        assertThat(r.shortKw()).isCloseTo(100, within(KW));
+        assertThat(r.lastingShortKw()).isZero();
+        // 5 + 0.10·200 + 2 + 0.15·400 = 87 $/h
+        assertThat(r.costPerHour()).isCloseTo(87, within(1e-6));
+    }
+
+    @Test
+    void aCommittedUnitThatCannotStartInTimeIsToldToStartButCountsForNothing() {
+        GeneratorOffer late = new GeneratorOffer(G3.id(), true, false, LinearCost.of(G3, 300), 0, true, 300, false);
+        DispatchRequest request = new DispatchRequest(1000, 0, List.of(offer(G1, true, false), offer(G2, true, false), late), List.of(), List.of(),
+                GridOffer.ISLANDED);
+
+        DispatchResult r = dispatcher.dispatch(request);
+
+        assertThat(r.setpointKw(G3.id())).as("its minimum: it starts").isCloseTo(60, within(KW));
+        assertThat(r.starting()).containsExactly(G3.id());
+        assertThat(r.started()).as("the plan runs it").isEmpty();
+        assertThat(r.devicesKw()).isCloseTo(900, within(KW));
+        assertThat(r.shortKw()).isCloseTo(100, within(KW));
+        assertThat(r.lastingShortKw()).as("its 300 kW will cover the 100 kW").isZero();
+    }
+
+    @Test
+    void aSlowUnitIsStartedForLaterOnlyWhenTheShortfallLasts() {
+        GeneratorOffer slow = new GeneratorOffer(G3.id(), false, true, LinearCost.of(G3, 300), 0, true, 300, false);
+        GeneratorOffer rampLimited = new GeneratorOffer(G1.id(), true, false, LinearCost.of(G1, 500).within(100, 200), 0, true, 500, true);
+
+        // 700 kW: short now (G1's ramp) but not for long: no start
+        DispatchResult passing = dispatcher.dispatch(new DispatchRequest(700, 0, List.of(rampLimited, offer(G2, true, false), slow), List.of(),
+                List.of(), GridOffer.ISLANDED));
+        assertThat(passing.started()).isEmpty();
+        assertThat(passing.setpointKw(G3.id())).isZero();
+
+        // 1000 kW: 900 kW even once G1 has ramped: G3 starts for later, and then nothing lasts
+        DispatchResult lasting = dispatcher.dispatch(new DispatchRequest(1000, 0, List.of(rampLimited, offer(G2, true, false), slow), List.of(),
+                List.of(), GridOffer.ISLANDED));
+        assertThat(lasting.started()).containsExactly(G3.id());
+        assertThat(lasting.starting()).containsExactly(G3.id());
+        assertThat(lasting.setpointKw(G3.id())).isCloseTo(60, within(KW));
+        assertThat(lasting.shortKw()).isCloseTo(400, within(KW));
+        assertThat(lasting.lastingShortKw()).isZero();
+    }
+
+    @Test
+    void aCurveCutToWhatTheUnitCanReachKeepsItsCosts() {
+        Generator g = Assets.generator("Q", DeviceType.RECIPROCATING_ENGINE, 800, 200, new CostCurve.Quadratic(25, 0.09, 0.00002));
+        LinearCost full = LinearCost.of(g, 800);
+
+        LinearCost cut = full.within(300, 560);
+
+        assertThat(cut.minKw()).isEqualTo(300);
+        assertThat(cut.maxKw()).isCloseTo(560, within(1e-9));
+        for (double p : new double[] {300, 350, 500, 560}) {
+            assertThat(cut.costPerHour(p)).isCloseTo(full.costPerHour(p), within(1e-9));
+        }
+        assertThat(full.within(0, 10_000).maxKw()).as("held within the curve").isCloseTo(800, within(1e-9));
+    }
 }

@@ -10,6 +10,9 @@ enum Quantity {
     POWER_KW("kW", 0, true, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
     /** One end-user's demand: a load, and above 100 MW it can only be in watts. */
     END_USER_DEMAND_KW("kW", 0, true, Double.POSITIVE_INFINITY, v -> v > 100_000, "kW for one end-user looks like watts, not kW"),
+    /** A device's measured output: storage charges below 0, so only the unit is checked here, the rest per device. */
+    SIGNED_POWER_KW("kW", Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, v -> Math.abs(v) > 1_000_000,
+            "looks like watts, not kW (1 kW = 1000 W)"),
     POSITIVE_POWER_KW("kW", 0, false, Double.POSITIVE_INFINITY, v -> v > 1_000_000, "looks like watts, not kW (1 kW = 1000 W)"),
     ENERGY_KWH("kWh", 0, false, Double.POSITIVE_INFINITY, v -> v > 10_000_000, "looks like Wh, not kWh"),
     FRACTION("", 0, true, 1, v -> v > 1 && v <= 100, "looks like a percentage: write a fraction, e.g. 0.95 for 95 %"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.OptionalDouble;
 import org.gridfleet.model.AssetId;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,13 @@ class CommandTest {
 
         assertThat(a).isNotEqualTo(CommandId.random());
         assertThat(a.toString()).hasSize(36).isEqualTo(a.value());
+    }
+
+    @Test
+    void reactiveSetpointIsOptionalAndMustBeFinite() {
+        assertThat(CHARGE.setpointKvar()).isEmpty();
+        assertThat(CHARGE.withSetpointKvar(OptionalDouble.of(-12.5)).setpointKvar()).hasValue(-12.5);
+        assertThatThrownBy(() -> CHARGE.withSetpointKvar(OptionalDouble.of(Double.POSITIVE_INFINITY)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("setpointKvar");
     }
 }

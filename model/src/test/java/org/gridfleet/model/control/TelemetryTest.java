@@ -41,4 +41,12 @@ class TelemetryTest {
         assertThatThrownBy(() -> reading(Double.POSITIVE_INFINITY, OptionalDouble.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("powerKw");
     }
+
+    @Test
+    void reactivePowerIsOptionalAndMustBeFinite() {
+        assertThat(reading(120, OptionalDouble.empty()).kvar()).isEmpty();
+        assertThat(new Telemetry(BAT, NOW, 120, OptionalDouble.empty(), OperatingState.RUNNING, OptionalDouble.of(-40)).kvar()).hasValue(-40.0);
+        assertThatThrownBy(() -> new Telemetry(BAT, NOW, 120, OptionalDouble.empty(), OperatingState.RUNNING, OptionalDouble.of(Double.NaN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BAT-1").hasMessageContaining("kvar");
+    }
 }

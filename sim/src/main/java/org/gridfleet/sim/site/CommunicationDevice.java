@@ -147,7 +147,7 @@ public final class CommunicationDevice implements AutoCloseable {
     /** The link's command handler: a new command goes to the controller once; its answer goes back as it is. */
     private CommandDecision decide(DeviceCommand command) {
         lastDecisionNanos = System.nanoTime();
-        Ack answer = controller.accept(command.command()); // the reactive set point is not modelled by the controllers
+        Ack answer = controller.accept(command.command()); // the reactive set point travels inside the command
         commands.incrementAndGet();
         lastDecisionNanos = System.nanoTime();
         return CommandDecision.of(answer);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -257,6 +258,24 @@ abstract class SimulatedFieldContract {
         assertThat(done.time()).isAfter(run600.command().validFrom()).isBeforeOrEqualTo(field.clock().now());
         assertThat(field.field().controller(RE).powerKw()).isCloseTo(600, within(1e-3));
         assertThat(field.device(RE).commandsDecided()).isEqualTo(1);
+    }
+
+    /** RE-1 is rated 800 kW (kVA): at 600 kW it can deliver sqrt(800² - 600²) = 529.150 kvar. */
+    @Test
+    void aReactiveSetPointBeyondTheCircleIsClippedTheAckSaysSoAndTelemetryCarriesTheKvar() throws Exception {
+        SimulatedField field = exactField();
+        Center center = center(field);
+        DeviceCommand run600 = new DeviceCommand(command(field, RE, 600, Duration.ofHours(2)).command(), OptionalDouble.of(700));
+
+        assertThat(center.send(run600)).isEqualTo(SendResult.ROUTED);
+        await("ACCEPTED", () -> center.ackStatusesFor(run600.id()).contains(Ack.Status.ACCEPTED));
+        field.advance(Duration.ofMinutes(5));
+        await("telemetry at 600 kW", () -> center.telemetryOf(RE).stream().anyMatch(t -> Math.abs(t.powerKw() - 600) < 1e-3));
+
+        assertThat(center.acksFor(run600.id()).getFirst().value().reason())
+                .isEqualTo("reactive set point 700 kvar is beyond its capability of 529.15 kvar at 600 kW (rating 800 kVA): it holds 529.15 kvar");
+        Telemetry at600 = center.telemetryOf(RE).stream().filter(t -> Math.abs(t.powerKw() - 600) < 1e-3).reduce((a, b) -> b).orElseThrow();
+        assertThat(at600.kvar().getAsDouble()).isCloseTo(Math.sqrt(800 * 800 - 600 * 600), within(1e-6));
     }
 
     @Test

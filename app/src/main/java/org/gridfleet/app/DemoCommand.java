@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the embedded example fleet (Riverside campus) through collector, verifier, formatter, merit-order plan, checker and evaluator,",
                 "then runs its day live in one process: an embedded MQTT broker, an H2 store, the devices and meters simulated over MQTT, "
-                        + "and the control center sending the plan's set points, re-dispatching on events, and reporting."})
+                        + "and the control center sending the plan's set points, re-dispatching on events, and reporting;",
+                "beside it the REST API on 127.0.0.1 (docs/api.md), with a ready operator token printed."})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "examples/riverside/";
     static final List<String> EXAMPLE_FILES = List.of("fleet.yaml", "demand.csv", "forecasts.csv", "prices.csv", "maintenance.csv");
@@ -48,6 +49,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--devices", paramLabel = "N",
             description = "Run a synthetic fleet of N devices (ten end-users per device, one day at 15 minutes, seeded by --seed) instead of the example.")
     Integer devices;
+
+    @Option(names = "--api", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serve the REST API beside the live day on 127.0.0.1 and print a ready operator token (--no-api: none). Default: ${DEFAULT-VALUE}.")
+    boolean api;
+
+    @Option(names = "--api-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "The API's port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int apiPort;
 
     @Option(names = "--debug", hidden = true)
     boolean debug;
@@ -107,7 +116,11 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        LiveRun.Result result = LiveRun.run(planned.problem(), planned.plan(), planned.metrics(), settings, writer);
+        if (api && (apiPort < 0 || apiPort > 65_535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--api-port must be within 0..65535: " + apiPort);
+        }
+        LiveRun.Result result = LiveRun.run(planned.problem(), planned.plan(), planned.metrics(), settings,
+                api ? java.util.OptionalInt.of(apiPort) : java.util.OptionalInt.empty(), writer);
         writer.println();
         writer.print(result.report().summary());
         writer.printf("  %d of %d devices online at the end%s%n", result.devicesOnlineAtEnd(), planned.problem().assets().size(),

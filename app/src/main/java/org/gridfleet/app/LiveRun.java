@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gridfleet.comm.broker.Broker;
@@ -27,6 +28,7 @@ import org.gridfleet.model.plan.DispatchPlan;
 import org.gridfleet.model.problem.PlanningProblem;
 import org.gridfleet.plan.evaluate.PlanMetrics;
 import org.gridfleet.plan.io.PlanJson;
+import org.gridfleet.server.EventHub;
 import org.gridfleet.sim.site.SimulatedField;
 import org.gridfleet.store.Selection;
 import org.gridfleet.store.Store;
@@ -82,6 +84,13 @@ final class LiveRun {
     private LiveRun() {}
 
     static Result run(PlanningProblem problem, DispatchPlan plan, PlanMetrics metrics, Settings settings, PrintWriter out) throws Exception {
+        return run(problem, plan, metrics, settings, OptionalInt.empty(), out);
+    }
+
+    /** As above, with the REST API beside the center on {@code apiPort} (0: any free port) when present. */
+    static Result run(PlanningProblem problem, DispatchPlan plan, PlanMetrics metrics, Settings settings, OptionalInt apiPort, PrintWriter out)
+            throws Exception {
+        EventHub events = new EventHub();
         try (Plant plant = Plant.open(problem, settings.broker(), settings.store(), settings.field())) {
             plant.select(plan, Optional.of(metrics), "demo", "the " + plan.generator() + " plan, the only candidate of the demo");
             out.printf(Locale.ROOT, "%nLive: %d devices and %d end-users on %s, store %s, a simulated day at %.0f× (%s of wall-clock time)%n",
@@ -89,7 +98,8 @@ final class LiveRun {
                     Planning.duration(Duration.ofMillis(Math.round(settings.duration().toMillis() / settings.speed()))));
             out.flush();
             SimulatedField field = plant.field();
-            try (Center center = plant.startCenter(controlOptions(settings.speed()), ControlListener.NONE)) {
+            try (Center center = plant.startCenter(controlOptions(settings.speed()), apiPort.isPresent() ? events : ControlListener.NONE);
+                 DemoApi api = DemoApi.start(apiPort, center.center(), events, out)) {
                 CompletableFuture<Void> day = field.run(settings.duration());
                 while (!day.isDone()) {
                     try {

@@ -10,11 +10,12 @@ import org.gridfleet.server.EventHub;
 import org.gridfleet.server.GridfleetServer;
 import org.gridfleet.server.Role;
 import org.gridfleet.server.ServerConfig;
+import org.gridfleet.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's REST API beside its live day: one operator token generated at start and printed once, never kept. A port
+ * The demo's REST API beside its live day, its history read from the day's store: one operator token generated at start and printed once, never kept. A port
  * already taken does not stop the demo (it is CI's smoke test): it runs on without the API and says so.
  */
 final class DemoApi implements AutoCloseable {
@@ -27,14 +28,15 @@ final class DemoApi implements AutoCloseable {
         this.server = server;
     }
 
-    static DemoApi start(OptionalInt port, ControlCenter center, EventHub events, PrintWriter out) {
+    static DemoApi start(OptionalInt port, ControlCenter center, Store store, EventHub events, PrintWriter out) {
         if (port.isEmpty()) {
             return new DemoApi(Optional.empty());
         }
         ApiToken token = ApiToken.generate(TOKEN_NAME, Role.OPERATOR);
         GridfleetServer server;
         try {
-            server = GridfleetServer.start(ServerConfig.loopback(port.getAsInt(), List.of(token)), Optional.of(center), Optional.empty(), events);
+            server = GridfleetServer.start(ServerConfig.loopback(port.getAsInt(), List.of(token)), Optional.of(center), Optional.empty(),
+                    Optional.of(store), events);
         } catch (RuntimeException e) {
             LOG.warn("the API could not start on port {}: {}", port.getAsInt(), e.toString());
             out.printf("API: could not start on 127.0.0.1:%d (%s); the demo runs on without it (--api-port N, or --no-api)%n", port.getAsInt(),

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "gridfleet 0.1.0",
         description = "A virtual power plant: many distributed energy resources run as one plant from one control center.",
-        subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, CandidatesCommand.class, SelectCommand.class, PowerflowCommand.class, GenerateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, CandidatesCommand.class, SelectCommand.class, ServeCommand.class, PowerflowCommand.class, GenerateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class GridfleetCli implements Runnable {
     /** Exit code when data was rejected (validate) or demand could not be met (plan). */
     public static final int EXIT_REJECTED = 1;

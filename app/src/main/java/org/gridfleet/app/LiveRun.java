@@ -99,7 +99,7 @@ final class LiveRun {
             out.flush();
             SimulatedField field = plant.field();
             try (Center center = plant.startCenter(controlOptions(settings.speed()), apiPort.isPresent() ? events : ControlListener.NONE);
-                 DemoApi api = DemoApi.start(apiPort, center.center(), events, out)) {
+                 DemoApi api = DemoApi.start(apiPort, center.center(), plant.store(), events, out)) {
                 CompletableFuture<Void> day = field.run(settings.duration());
                 while (!day.isDone()) {
                     try {

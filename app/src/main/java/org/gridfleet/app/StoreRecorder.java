@@ -141,6 +141,8 @@ final class StoreRecorder implements ControlListener, AutoCloseable {
                 case ControlEvent.AlarmUpdated a -> { } // the alarm's first message stays; the report has the rest
                 case ControlEvent.StatusChanged s -> { } // site status is in the telemetry and the alarms
                 case ControlEvent.Replanned r -> { }
+                case ControlEvent.OverrideSet o -> { } // its MANUAL_OVERRIDE alarm keeps who, what and why
+                case ControlEvent.OverrideEnded o -> { } // that alarm cleared
             }
         }
         if (!telemetry.isEmpty()) store.recordTelemetry(telemetry);

@@ -37,7 +37,9 @@ public record Alarm(long id, Kind kind, Severity severity, String subject, Strin
         /** The dispatch could not be computed; the set points in force stand. */
         DISPATCH_FAILED(Severity.CRITICAL),
         /** The clock is past the end of the plan: no set points any more. */
-        PLAN_ENDED(Severity.CRITICAL);
+        PLAN_ENDED(Severity.CRITICAL),
+        /** An operator holds the device at a set point or took it out of service: who, what, until when and why. */
+        MANUAL_OVERRIDE(Severity.INFO);
 
         private final Severity severity;
 

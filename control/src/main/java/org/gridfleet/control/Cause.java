@@ -30,7 +30,11 @@ public record Cause(Trigger trigger, String subject, String detail) {
         /** Live demand departs from the demand the set points in force were made for by more than the threshold. */
         DEMAND_DEVIATION,
         /** The rest of the horizon was re-planned. */
-        REPLANNED
+        REPLANNED,
+        /** An operator held a device at a set point or took it out of service. */
+        OVERRIDE,
+        /** A device's manual override ended (returned by an operator, or lapsed): back to the plan. */
+        OVERRIDE_ENDED
     }
 
     public Cause {

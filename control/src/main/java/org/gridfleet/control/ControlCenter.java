@@ -102,6 +102,8 @@ public final class ControlCenter implements CenterHandler {
     private Set<AssetId> plannedWithout = Set.of();
     private PlanningProblem newForecasts;
     private final Map<AssetId, String> excluded = new LinkedHashMap<>();
+    /** The operator's manual overrides, until returned or lapsed: a set point held, or out of service. */
+    private final Map<AssetId, ManualOverride> overrides = new LinkedHashMap<>();
     private final Map<String, Cause> pending = new LinkedHashMap<>();
     private final Map<AssetId, Double> commandedKw = new HashMap<>();
     /** The commands taken over from the center before a restart, until the first tick has seen to them. */
@@ -412,6 +414,7 @@ public final class ControlCenter implements CenterHandler {
             resume(now);
         }
         checkUnanswered(now);
+        lapseOverrides(now);
         DispatchInputs.Demand demand = DispatchInputs.demand(active, k, live, now, options.readingMaxAge());
         checkDemand(demand);
         if (options.replanEnabled()) {
@@ -547,7 +550,8 @@ public final class ControlCenter implements CenterHandler {
             Telemetry t = live.telemetry(asset.id()).orElse(null);
             boolean planned = base.availability().get(asset.id()).get(k) <= 0;
             boolean down = t != null && (t.state() == OperatingState.FAULT || t.state() == OperatingState.MAINTENANCE && !planned);
-            if (!live.connected(asset.id()) || down) {
+            ManualOverride o = overrides.get(asset.id());
+            if (!live.connected(asset.id()) || down || o != null && o.outOfService()) {
                 lost.add(asset.id());
             }
         }
@@ -652,7 +656,7 @@ public final class ControlCenter implements CenterHandler {
     }
 
     private void redispatch(Instant now, int k) {
-        DispatchInputs.Built in = DispatchInputs.build(active, k, live, excluded, commandedKw, now, options);
+        DispatchInputs.Built in = DispatchInputs.build(active, k, live, leftOut(), commandedKw, held(), now, options);
         DispatchResult result;
         try {
             result = dispatcher.dispatch(in.request());
@@ -675,7 +679,7 @@ public final class ControlCenter implements CenterHandler {
         if (!result.started().isEmpty()) {
             notes.add("started " + result.started() + " beyond the plan's commitment to cover demand");
         }
-        int sent = sendCommands(in, result, now, k);
+        int sent = sendCommands(in, result, now, k) + stopOutOfService(now, k);
         Redispatch redispatch = new Redispatch(now, intervalStart, List.copyOf(pending.values()), in.demand().kw(), in.demand().metersOnForecast(),
                 notes, result, sent);
         pending.clear();
@@ -723,7 +727,12 @@ public final class ControlCenter implements CenterHandler {
             TrackedCommand current = book.current(id).orElse(null);
             boolean inForce = current != null && current.inForce() && !current.command().validUntil().isBefore(intervalEnd);
             double keptKw = inForce ? current.command().setpointKw() : 0;
+            ManualOverride hold = overrides.get(id);
             switch (asset) {
+                case Renewable r when hold != null && hold.setpointKw().isPresent() -> {
+                    kw = hold.setpointKw().getAsDouble(); // held: told its set point as its cap, it gives that or what the weather gives if less
+                    keptKw = Math.min(keptKw, givesKw);
+                }
                 case Renewable r -> {
                     if (!r.curtailable()) {
                         effectiveKw += givesKw;
@@ -787,6 +796,78 @@ public final class ControlCenter implements CenterHandler {
             sent++;
         }
         return sent;
+    }
+
+    /**
+     * A 0 kW command to every device out of service whose site is connected and whose command in force is not 0 kW
+     * already (a generator that reports STOPPED without a command needs none); returns how many.
+     */
+    private int stopOutOfService(Instant now, int k) {
+        Instant until = active.grid().endOf(k).plus(options.validityMargin());
+        int sent = 0;
+        for (ManualOverride o : overrides.values()) {
+            AssetId id = o.device();
+            if (!o.outOfService() || !live.connected(id)) {
+                continue;
+            }
+            TrackedCommand current = book.current(id).orElse(null);
+            boolean inForce = current != null && current.inForce();
+            if (inForce && current.command().setpointKw() == 0) {
+                continue;
+            }
+            Telemetry t = live.telemetry(id).orElse(null);
+            if (!inForce && active.assets().get(id) instanceof Generator && t != null && t.state() == OperatingState.STOPPED) {
+                continue;
+            }
+            Command command = new Command(options.commandIds().get(), id, 0, now, until, OptionalDouble.empty());
+            book.sent(command, now);
+            commandedKw.put(id, 0.0);
+            emit(new ControlEvent.CommandSent(now, command, 1));
+            send(command);
+            sent++;
+        }
+        return sent;
+    }
+
+    /** The devices left out of the dispatch now: excluded until the next interval, and out of service until returned. */
+    private Map<AssetId, String> leftOut() {
+        if (overrides.values().stream().noneMatch(ManualOverride::outOfService)) {
+            return excluded;
+        }
+        Map<AssetId, String> out = new LinkedHashMap<>(excluded);
+        for (ManualOverride o : overrides.values()) {
+            if (o.outOfService()) {
+                out.put(o.device(), o.describe());
+            }
+        }
+        return out;
+    }
+
+    /** The devices held at a set point. */
+    private Map<AssetId, ManualOverride> held() {
+        Map<AssetId, ManualOverride> held = new LinkedHashMap<>();
+        for (ManualOverride o : overrides.values()) {
+            if (!o.outOfService()) {
+                held.put(o.device(), o);
+            }
+        }
+        return held;
+    }
+
+    /** Overrides whose {@code until} has come end by themselves: the device returns to the plan. */
+    private void lapseOverrides(Instant now) {
+        List<ManualOverride> lapsed = overrides.values().stream().filter(o -> o.lapsedAt(now)).toList();
+        for (ManualOverride o : lapsed) {
+            end(o, "lapsed at " + o.until().orElseThrow(), now);
+        }
+    }
+
+    private void end(ManualOverride o, String how, Instant now) {
+        overrides.remove(o.device());
+        alarms.clear(Alarm.Kind.MANUAL_OVERRIDE, o.device().value(), now);
+        log.info("manual override of {} ended ({}): back to the plan", o.device(), how);
+        emit(new ControlEvent.OverrideEnded(now, o, how));
+        due(new Cause(Cause.Trigger.OVERRIDE_ENDED, o.device().value(), how));
     }
 
     /**
@@ -914,9 +995,17 @@ public final class ControlCenter implements CenterHandler {
         return active.problem();
     }
 
-    /** Devices left out of the dispatch until the next interval (a rejected or unanswered command), with why. */
+    /**
+     * Devices left out of the dispatch, with why: until the next interval (a rejected or unanswered command), or until
+     * returned (out of service).
+     */
     public synchronized Map<AssetId, String> excluded() {
-        return Map.copyOf(excluded);
+        return Map.copyOf(leftOut());
+    }
+
+    /** The operator's manual overrides in force, by device. */
+    public synchronized Map<AssetId, ManualOverride> overrides() {
+        return Map.copyOf(overrides);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -1022,5 +1111,102 @@ public final class ControlCenter implements CenterHandler {
             intervalForecastKw = active.demandKw().get(k);
         }
         return replan;
+    }
+
+    /** What became of an operator's override: applied, or refused with a reason a person can act on. */
+    public sealed interface OverrideResult {
+        record Applied(ManualOverride override) implements OverrideResult {}
+
+        record Refused(String reason) implements OverrideResult {}
+    }
+
+    /**
+     * An operator ({@code by}) holds {@code device} at {@code setpointKw} until returned, or until {@code until}: the
+     * dispatch takes its output as fixed there and covers the rest with the other devices, from the next tick. Refused
+     * when the set point is beyond what the device can physically do: a generator 0 (off) or between its minimum stable
+     * power and its rating; a renewable only if curtailable, 0 up to its rating; storage from its charge limit (negative)
+     * to its discharge limit; or when {@code until} is not after now. Replaces any override of the device in force.
+     *
+     * @throws IllegalArgumentException when the device is not in the fleet
+     */
+    public synchronized OverrideResult hold(AssetId device, double setpointKw, Optional<Instant> until, String by, String note) {
+        Asset asset = asset(device);
+        Instant now = clock.instant();
+        String refused = outOfRange(asset, setpointKw);
+        if (refused == null && until.isPresent() && !until.get().isAfter(now)) {
+            refused = "until " + until.get() + " is not after now, " + now;
+        }
+        if (refused != null) {
+            return new OverrideResult.Refused(refused);
+        }
+        return new OverrideResult.Applied(override(new ManualOverride(device, OptionalDouble.of(setpointKw), by, note.strip(), now, until)));
+    }
+
+    /**
+     * An operator ({@code by}) takes {@code device} out of service until returned: it is left out of the dispatch and
+     * told 0 kW, from the next tick; the other devices cover what it gave.
+     *
+     * @throws IllegalArgumentException when the device is not in the fleet
+     */
+    public synchronized ManualOverride takeOutOfService(AssetId device, String by, String note) {
+        asset(device);
+        return override(new ManualOverride(device, OptionalDouble.empty(), by, note.strip(), clock.instant(), Optional.empty()));
+    }
+
+    /**
+     * An operator ({@code by}) returns {@code device} to the plan: its override ends and the next tick dispatches it as
+     * the plan says. Empty when it was not overridden.
+     *
+     * @throws IllegalArgumentException when the device is not in the fleet
+     */
+    public synchronized Optional<ManualOverride> returnToPlan(AssetId device, String by) {
+        asset(device);
+        ManualOverride o = overrides.get(device);
+        if (o == null) {
+            return Optional.empty();
+        }
+        end(o, "returned by " + by, clock.instant());
+        return Optional.of(o);
+    }
+
+    private ManualOverride override(ManualOverride o) {
+        Instant now = o.since();
+        overrides.put(o.device(), o);
+        alarms.raise(Alarm.Kind.MANUAL_OVERRIDE, o.device().value(), o.describe(), now);
+        log.info("manual override of {}: {}", o.device(), o.describe());
+        emit(new ControlEvent.OverrideSet(now, o));
+        due(new Cause(Cause.Trigger.OVERRIDE, o.device().value(), o.describe()));
+        return o;
+    }
+
+    private Asset asset(AssetId device) {
+        requireNonNull(device, "device");
+        Asset asset = active.assets().get(device);
+        if (asset == null) {
+            throw new IllegalArgumentException("no device " + device + " in this plant's fleet");
+        }
+        return asset;
+    }
+
+    /** Why {@code kw} is beyond what {@code asset} can physically do, or null when it is within. */
+    static String outOfRange(Asset asset, double kw) {
+        if (!Double.isFinite(kw)) {
+            return "the set point must be a finite number of kW: " + kw;
+        }
+        return switch (asset) {
+            case Generator g -> kw < 0 ? "a generator cannot take power from the grid: " + kw(kw) + " (positive into the grid)"
+                    : kw > g.ratedPowerKw() ? kw(kw) + " is above " + g.id() + "'s rating of " + kw(g.ratedPowerKw())
+                    : kw > 0 && kw < g.minStablePowerKw() ? kw(kw) + " is below " + g.id() + "'s minimum stable power of " + kw(g.minStablePowerKw())
+                      + ": hold it at 0 kW (off) or at least that"
+                    : null;
+            case Renewable r -> !r.curtailable() ? r.id() + " cannot be curtailed: it gives what the weather gives; take it out of service instead"
+                    : kw < 0 ? "a renewable cannot take power from the grid: " + kw(kw)
+                    : kw > r.ratedPowerKw() ? kw(kw) + " is above " + r.id() + "'s rating of " + kw(r.ratedPowerKw())
+                    : null;
+            case Storage s -> kw < -s.maxChargeKw() ? kw(kw) + " charges faster than " + s.id() + "'s charge limit of " + kw(s.maxChargeKw())
+                      + " (charging is negative)"
+                    : kw > s.maxDischargeKw() ? kw(kw) + " is above " + s.id() + "'s discharge limit of " + kw(s.maxDischargeKw())
+                    : null;
+        };
     }
 }

@@ -118,4 +118,21 @@ public sealed interface ControlEvent {
             requireNonNull(replan, "replan");
         }
     }
+
+    /** An operator held a device at a set point or took it out of service; the next tick re-dispatches. */
+    record OverrideSet(Instant time, ManualOverride override) implements ControlEvent {
+        public OverrideSet {
+            requireNonNull(time, "time");
+            requireNonNull(override, "override");
+        }
+    }
+
+    /** A manual override ended, {@code how}: returned by an operator, or lapsed at its {@code until}. */
+    record OverrideEnded(Instant time, ManualOverride override, String how) implements ControlEvent {
+        public OverrideEnded {
+            requireNonNull(time, "time");
+            requireNonNull(override, "override");
+            requireNonNull(how, "how");
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.gridfleet.comm.protocol.DemandReading;
 import org.gridfleet.control.dispatch.DispatchRequest;
 import org.gridfleet.control.dispatch.DispatchRequest.GeneratorOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.GridOffer;
+import org.gridfleet.control.dispatch.DispatchRequest.HeldDevice;
 import org.gridfleet.control.dispatch.DispatchRequest.RenewableOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.StorageOffer;
 import org.gridfleet.control.dispatch.DispatchResult;
@@ -145,11 +146,14 @@ final class DispatchInputs {
     /**
      * The request for interval {@code k} at {@code now}.
      *
-     * @param excluded    devices left out for now (a rejected or unanswered command), with why
+     * @param excluded    devices left out for now (a rejected or unanswered command, out of service), with why
      * @param commandedKw the set point of each device's command in force, to tell curtailment from the weather
+     * @param held        devices an operator holds at a set point: offered as fixed at it, within what each can do now (a
+     *                    generator's rating × availability, a renewable's available output, a store's limits now);
+     *                    one that is unavailable stays out
      */
-    static Built build(ActivePlan active, int k, LiveState live, Map<AssetId, String> excluded, Map<AssetId, Double> commandedKw, Instant now,
-                       ControlOptions options) {
+    static Built build(ActivePlan active, int k, LiveState live, Map<AssetId, String> excluded, Map<AssetId, Double> commandedKw,
+                       Map<AssetId, ManualOverride> held, Instant now, ControlOptions options) {
         PlanningProblem problem = active.problem();
         Instant intervalStart = active.grid().startOf(k);
         Instant intervalEnd = active.grid().endOf(k);
@@ -158,6 +162,8 @@ final class DispatchInputs {
         List<GeneratorOffer> generators = new ArrayList<>();
         List<RenewableOffer> renewables = new ArrayList<>();
         List<StorageOffer> stores = new ArrayList<>();
+        List<HeldDevice> holds = new ArrayList<>();
+        List<String> heldNotes = new ArrayList<>();
         Map<AssetId, String> unavailable = new LinkedHashMap<>();
         int renewablesOnForecast = 0;
         double renewableForecastKw = 0;
@@ -178,11 +184,20 @@ final class DispatchInputs {
                 continue;
             }
             DeviceSchedule schedule = active.schedule(id);
+            ManualOverride hold = held.get(id);
+            double heldAtKw = hold == null || hold.setpointKw().isEmpty() ? Double.NaN : hold.setpointKw().getAsDouble();
             switch (asset) {
                 case Generator g -> {
                     double capKw = g.ratedPowerKw() * share;
                     if (capKw < g.minStablePowerKw() || capKw <= 0) {
                         unavailable.put(id, "its available output " + kw(capKw) + " is below its minimum stable power " + kw(g.minStablePowerKw()));
+                        continue;
+                    }
+                    if (hold != null) { // held off, or at its set point within what it may give now (ramps are the operator's call)
+                        double kw = heldAtKw <= 0 ? 0 : Math.min(heldAtKw, capKw);
+                        double costPerHour = kw > 0 ? LinearCost.of(g, capKw).costPerHour(kw) + g.info().omCostPerKwh() * kw : 0;
+                        holds.add(new HeldDevice(id, kw, costPerHour, g.info().exportAllowed()));
+                        heldNotes.add(heldNote(id, heldAtKw, kw, hold));
                         continue;
                     }
                     boolean committed = schedule != null && schedule.committed().get(k);
@@ -212,6 +227,12 @@ final class DispatchInputs {
                         renewablesOnForecast++;
                         renewableForecastKw += forecastKw;
                     }
+                    if (hold != null) { // curtailed to its set point: it gives that or what the weather gives, whichever is less
+                        double kw = Math.max(0, Math.min(heldAtKw, availableKw));
+                        holds.add(new HeldDevice(id, kw, r.info().omCostPerKwh() * kw, r.info().exportAllowed()));
+                        heldNotes.add(heldNote(id, heldAtKw, kw, hold));
+                        continue;
+                    }
                     renewables.add(new RenewableOffer(id, availableKw, r.curtailable(), r.info().omCostPerKwh(), r.info().exportAllowed()));
                 }
                 case Storage s -> {
@@ -236,6 +257,12 @@ final class DispatchInputs {
                     double maxKwh = s.maxSoc() * s.energyCapacityKwh();
                     double dischargeKw = Math.min(s.maxDischargeKw() * share, Math.max(0, (kept - minKwh) * s.dischargeEfficiency() / hoursLeft));
                     double chargeKw = Math.min(s.maxChargeKw() * share, Math.max(0, (maxKwh - kept) / (s.chargeEfficiency() * hoursLeft)));
+                    if (hold != null) { // within what its converter and its energy allow now
+                        double kw = Math.max(-chargeKw, Math.min(dischargeKw, heldAtKw));
+                        holds.add(new HeldDevice(id, kw, 0, s.info().exportAllowed()));
+                        heldNotes.add(heldNote(id, heldAtKw, kw, hold));
+                        continue;
+                    }
                     double plannedKw = schedule == null ? 0 : schedule.powerKw().get(k);
                     stores.add(new StorageOffer(id, -chargeKw, dischargeKw, plannedKw, s.info().exportAllowed()));
                 }
@@ -246,7 +273,7 @@ final class DispatchInputs {
         GridOffer grid = connection.islanded() ? GridOffer.ISLANDED : new GridOffer(connection.maxImportKw(), problem.importTariffPerKwh().get(k),
                 connection.maxExportKw(), problem.salePricePerKwh().get(k));
         Demand demand = demand(active, k, live, now, options.readingMaxAge());
-        DispatchRequest request = new DispatchRequest(demand.kw(), active.plan().lossesKw().get(k), generators, renewables, stores, grid);
+        DispatchRequest request = new DispatchRequest(demand.kw(), active.plan().lossesKw().get(k), generators, renewables, stores, holds, grid);
 
         List<String> notes = new ArrayList<>();
         if (!demand.note().isEmpty()) {
@@ -267,6 +294,9 @@ final class DispatchInputs {
             notes.add(generatorsWithoutTelemetry + " generators without telemetry of the last " + options.readingMaxAge().toMinutes()
                     + " min: their set point in force (or the plan's) stands in for their output");
         }
+        if (!heldNotes.isEmpty()) {
+            notes.add(heldNotes.size() + " devices held by an operator: " + String.join(", ", heldNotes));
+        }
         if (!unavailable.isEmpty()) {
             StringBuilder b = new StringBuilder(unavailable.size() + " devices unavailable: ");
             int shown = 0;
@@ -283,6 +313,11 @@ final class DispatchInputs {
     }
 
     static final String MEASURED = "measured";
+
+    private static String heldNote(AssetId id, double askedKw, double kw, ManualOverride hold) {
+        return id + " at " + kw(kw) + (Math.abs(askedKw - kw) > DispatchResult.TOLERANCE_KW ? " (asked " + kw(askedKw) + ": more than it can give now)" : "")
+                + " by " + hold.by();
+    }
 
     /**
      * What generator {@code g} can give at {@code end} (the next dispatch that is sure to come), within

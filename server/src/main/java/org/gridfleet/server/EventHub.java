@@ -122,6 +122,8 @@ public final class EventHub implements ControlListener {
             case ControlEvent.CommandSent c -> "command";
             case ControlEvent.AckReceived a -> "ack";
             case ControlEvent.StatusChanged s -> "site";
+            case ControlEvent.OverrideSet o -> "override";
+            case ControlEvent.OverrideEnded o -> "override";
             default -> "other";
         };
     }
@@ -143,6 +145,9 @@ public final class EventHub implements ControlListener {
             case ControlEvent.AckReceived a -> new AckEvent(a.time(), a.ack().command().value(), a.ack().device().value(),
                     PlantViews.lower(a.ack().status().name()), a.ack().reason(), PlantViews.lower(a.outcome().name()));
             case ControlEvent.StatusChanged s -> new SiteEvent(s.time(), s.status().device().value(), PlantViews.lower(s.status().state().name()));
+            case ControlEvent.OverrideSet o -> new OverrideEvent(o.time(), o.override().device().value(), "set", "", PlantViews.override(o.override()));
+            case ControlEvent.OverrideEnded o -> new OverrideEvent(o.time(), o.override().device().value(), "ended", o.how(),
+                    PlantViews.override(o.override()));
             default -> null;
         };
     }
@@ -159,4 +164,7 @@ public final class EventHub implements ControlListener {
     record AckEvent(Instant time, String command, String device, String status, String reason, String outcome) {}
 
     record SiteEvent(Instant time, String device, String state) {}
+
+    /** A manual override set or ended ({@code how}: returned by whom, or lapsed). */
+    record OverrideEvent(Instant time, String device, String change, String how, org.gridfleet.server.view.OverrideView override) {}
 }

@@ -13,19 +13,21 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.gridfleet.control.ControlCenter;
+import org.gridfleet.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The control center's REST API (docs/api.md): JSON views of the plant, its devices, end-users and alarms, the
- * candidate plans of a run and the selected one, the operator's actions (choose a plan, acknowledge an alarm), and the
- * center's events as server-sent events; every route behind a bearer token with a role, every error as problem
- * details. It wraps a running {@link ControlCenter} and a candidates run directory, either of which may be absent.
+ * candidate plans of a run and the selected one, the operator's actions (choose a plan, acknowledge an alarm, override
+ * a device), history by time range from the store, and the center's events as server-sent events; every route behind
+ * a bearer token with a role, every error as problem details. It wraps a running {@link ControlCenter}, a candidates
+ * run directory and a {@link Store}, any of which may be absent.
  *
  * <pre>{@code
  * EventHub events = new EventHub();                  // the center's listener (or one of them)
  * ControlCenter center = new ControlCenter(problem, plan, clock, sink, options, events);
- * try (GridfleetServer server = GridfleetServer.start(config, Optional.of(center), Optional.of(runDir), events)) { ... }
+ * try (GridfleetServer server = GridfleetServer.start(config, Optional.of(center), Optional.of(runDir), Optional.of(store), events)) { ... }
  * }</pre>
  */
 public final class GridfleetServer implements AutoCloseable {
@@ -42,15 +44,24 @@ public final class GridfleetServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts serving on the configuration's loopback address and port (0: any free port). */
+    /** Starts serving without a store (no history), on the configuration's loopback address and port (0: any free port). */
     public static GridfleetServer start(ServerConfig config, Optional<ControlCenter> center, Optional<Path> candidatesDir, EventHub events) {
+        return start(config, center, candidatesDir, Optional.empty(), events);
+    }
+
+    /** Starts serving on the configuration's loopback address and port (0: any free port). */
+    public static GridfleetServer start(ServerConfig config, Optional<ControlCenter> center, Optional<Path> candidatesDir, Optional<Store> store,
+                                        EventHub events) {
         requireNonNull(config, "config");
         requireNonNull(center, "center");
         requireNonNull(candidatesDir, "candidatesDir");
+        requireNonNull(store, "store");
         requireNonNull(events, "events");
         ObjectMapper mapper = Json.mapper();
         Access access = new Access(config.tokens());
         Optional<PlantViews> plant = center.map(PlantViews::new);
+        Optional<DeviceActions> actions = center.map(c -> new DeviceActions(c, plant.orElseThrow()));
+        History history = new History(store);
         PlanViews plans = new PlanViews(center, candidatesDir);
         byte[] openApi = openApi();
         String plantName = center.map(c -> c.problem().name()).orElse("");
@@ -68,6 +79,17 @@ public final class GridfleetServer implements AutoCloseable {
                 String id = ctx.pathParam("id");
                 ctx.json(running(plant).device(id).orElseThrow(() -> ApiProblem.notFound("no device '" + id + "' in this plant's fleet")));
             }, Role.VIEWER);
+            cfg.routes.post("/api/devices/{id}/override", ctx -> ctx.json(acting(actions).hold(ctx.pathParam("id"), body(ctx, mapper),
+                    Access.caller(ctx))), Role.OPERATOR);
+            cfg.routes.delete("/api/devices/{id}/override", ctx -> ctx.json(acting(actions).returnToPlan(ctx.pathParam("id"), Access.caller(ctx))),
+                    Role.OPERATOR);
+            cfg.routes.post("/api/devices/{id}/out-of-service", ctx -> ctx.json(acting(actions).takeOutOfService(ctx.pathParam("id"),
+                    body(ctx, mapper), Access.caller(ctx))), Role.OPERATOR);
+            cfg.routes.post("/api/devices/{id}/return", ctx -> ctx.json(acting(actions).returnToPlan(ctx.pathParam("id"), Access.caller(ctx))),
+                    Role.OPERATOR);
+            cfg.routes.get("/api/history/telemetry", ctx -> ctx.json(history.telemetry(ctx)), Role.VIEWER);
+            cfg.routes.get("/api/history/alarms", ctx -> ctx.json(history.alarms(ctx)), Role.VIEWER);
+            cfg.routes.get("/api/history/commands", ctx -> ctx.json(history.commands(ctx)), Role.VIEWER);
             cfg.routes.get("/api/endusers", ctx -> ctx.json(running(plant).endUsers()), Role.VIEWER);
             cfg.routes.get("/api/alarms", ctx -> ctx.json(running(plant).alarms()), Role.VIEWER);
             cfg.routes.post("/api/alarms/{id}/ack", ctx -> {
@@ -110,6 +132,10 @@ public final class GridfleetServer implements AutoCloseable {
 
     private static PlantViews running(Optional<PlantViews> plant) {
         return plant.orElseThrow(() -> ApiProblem.unavailable("no control center is running in this server"));
+    }
+
+    private static DeviceActions acting(Optional<DeviceActions> actions) {
+        return actions.orElseThrow(() -> ApiProblem.unavailable("no control center is running in this server"));
     }
 
     private static long alarmId(String text) {

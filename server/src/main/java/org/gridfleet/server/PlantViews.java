@@ -11,6 +11,7 @@ import org.gridfleet.control.Alarm;
 import org.gridfleet.control.CommandBook.TrackedCommand;
 import org.gridfleet.control.ControlCenter;
 import org.gridfleet.control.ControlReport;
+import org.gridfleet.control.ManualOverride;
 import org.gridfleet.control.Redispatch;
 import org.gridfleet.model.AssetId;
 import org.gridfleet.model.asset.Asset;
@@ -28,6 +29,7 @@ import org.gridfleet.server.view.CommandView;
 import org.gridfleet.server.view.DeviceDetailView;
 import org.gridfleet.server.view.DeviceView;
 import org.gridfleet.server.view.EndUserView;
+import org.gridfleet.server.view.OverrideView;
 import org.gridfleet.server.view.PlantView;
 
 /** The control center's state turned into the API's views: read-only, from the center's public methods. */
@@ -77,9 +79,10 @@ final class PlantViews {
         DispatchPlan plan = center.plan();
         int k = interval(problem, center.now());
         Map<AssetId, String> excluded = center.excluded();
+        Map<AssetId, ManualOverride> overrides = center.overrides();
         List<DeviceView> views = new ArrayList<>();
         for (Asset asset : problem.assets()) {
-            views.add(device(asset, plan, k, excluded));
+            views.add(device(asset, plan, k, excluded, overrides));
         }
         return views;
     }
@@ -87,7 +90,7 @@ final class PlantViews {
     Optional<DeviceDetailView> device(String id) {
         PlanningProblem problem = center.problem();
         Optional<Asset> asset = problem.assets().stream().filter(a -> a.id().value().equals(id)).findFirst();
-        return asset.map(a -> new DeviceDetailView(device(a, center.plan(), interval(problem, center.now()), center.excluded()),
+        return asset.map(a -> new DeviceDetailView(device(a, center.plan(), interval(problem, center.now()), center.excluded(), center.overrides()),
                 center.currentCommand(a.id()).map(PlantViews::command).orElse(null)));
     }
 
@@ -118,7 +121,7 @@ final class PlantViews {
                 a.acknowledged().map(Alarm.Acknowledgement::by).orElse(null), a.acknowledged().map(Alarm.Acknowledgement::at).orElse(null));
     }
 
-    private DeviceView device(Asset asset, DispatchPlan plan, int k, Map<AssetId, String> excluded) {
+    private DeviceView device(Asset asset, DispatchPlan plan, int k, Map<AssetId, String> excluded, Map<AssetId, ManualOverride> overrides) {
         AssetId id = asset.id();
         Telemetry t = center.live().telemetry(id).orElse(null);
         Double setpointKw = center.currentCommand(id).map(c -> c.command().setpointKw()).orElse(null);
@@ -127,7 +130,12 @@ final class PlantViews {
                 center.live().connected(id), online(id, t), t == null ? null : lower(t.state().name()), t == null ? null : t.powerKw(),
                 t == null || t.kvar().isEmpty() ? null : t.kvar().getAsDouble(),
                 t == null || t.socFraction().isEmpty() ? null : t.socFraction().getAsDouble(), t == null ? null : t.time(), setpointKw, plannedKw,
-                excluded.get(id));
+                excluded.get(id), overrides.containsKey(id) ? override(overrides.get(id)) : null);
+    }
+
+    static OverrideView override(ManualOverride o) {
+        return new OverrideView(o.outOfService() ? "out_of_service" : "hold", o.setpointKw().isPresent() ? o.setpointKw().getAsDouble() : null,
+                o.by(), o.note(), o.since(), o.until().orElse(null));
     }
 
     private static CommandView command(TrackedCommand c) {

@@ -50,6 +50,29 @@ class EventsTest {
     }
 
     @Test
+    void anOverrideSetAndEndedIsPushed() throws Exception {
+        LivePlant plant = new LivePlant();
+        plant.step(Duration.ofMinutes(1));
+        try (GridfleetServer server = GridfleetServer.start(ServerConfig.loopback(0, List.of(VIEWER)), Optional.of(plant.center), Optional.empty(),
+                plant.hub)) {
+            Client client = new Client(server.url());
+            var request = client.request("/api/events", VIEWER.secret()).header("Accept", "text/event-stream").GET().build();
+            HttpResponse<InputStream> response = client.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                assertThat(readUntil(lines, "event: ready")).isNotEmpty();
+
+                plant.center.takeOutOfService(AssetId.of("GEN-B"), "alice", "oil leak");
+                readUntil(lines, "event: override");
+                assertThat(readUntil(lines, "data: ").getLast()).contains("\"device\":\"GEN-B\"").contains("\"change\":\"set\"")
+                        .contains("\"mode\":\"out_of_service\"").contains("\"note\":\"oil leak\"");
+                plant.center.returnToPlan(AssetId.of("GEN-B"), "bob");
+                readUntil(lines, "event: override");
+                assertThat(readUntil(lines, "data: ").getLast()).contains("\"change\":\"ended\"").contains("\"how\":\"returned by bob\"");
+            }
+        }
+    }
+
+    @Test
     void theStreamNeedsAToken() {
         LivePlant plant = new LivePlant();
         try (GridfleetServer server = GridfleetServer.start(ServerConfig.loopback(0, List.of(VIEWER)), Optional.of(plant.center), Optional.empty(),

@@ -210,6 +210,25 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * A device's reports with {@code from ≤ time < until}, oldest first, at most {@code maxRows} of them (the oldest):
+     * ask for one more than you will show to tell whether the range holds more.
+     */
+    public List<StoredTelemetry> telemetry(AssetId device, Instant from, Instant until, int maxRows) {
+        requireNonNull(device, "device");
+        positive(maxRows, "maxRows");
+        return call("read telemetry of " + device, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM observations WHERE device_id = ? AND observed_at >= ? AND observed_at < ?"
+                    + " ORDER BY observed_at LIMIT ?")) {
+                select.setString(1, device.value());
+                select.setObject(2, bound(from, "from"));
+                select.setObject(3, bound(until, "until"));
+                select.setInt(4, maxRows);
+                return list(select, Store::telemetry);
+            }
+        });
+    }
+
     /** Each device's newest report among those with {@code time ≥ since}, by device id; devices silent since then are absent. */
     public Map<AssetId, StoredTelemetry> latestTelemetry(Instant since) {
         return call("read the latest telemetry", c -> {
@@ -593,6 +612,29 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * The commands valid from {@code from ≤ validFrom < until}, of one device or of all, by validity start, device and
+     * id; at most {@code maxRows} of them (the first): ask for one more than you will show to tell whether the range
+     * holds more.
+     */
+    public List<StoredCommand> commands(Optional<AssetId> device, Instant from, Instant until, int maxRows) {
+        requireNonNull(device, "device");
+        positive(maxRows, "maxRows");
+        return call("read the commands" + device.map(d -> " of " + d).orElse(""), c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM commands WHERE valid_from >= ? AND valid_from < ?"
+                    + (device.isPresent() ? " AND device_id = ?" : "") + " ORDER BY valid_from, device_id, command_id LIMIT ?")) {
+                int k = 1;
+                select.setObject(k++, bound(from, "from"));
+                select.setObject(k++, bound(until, "until"));
+                if (device.isPresent()) {
+                    select.setString(k++, device.get().value());
+                }
+                select.setInt(k, maxRows);
+                return list(select, Store::command);
+            }
+        });
+    }
+
+    /**
      * The commands to resend after a restart: still valid at {@code now} or later ({@code validUntil > now}) and not
      * answered by any ack (ACCEPTED, REJECTED or DONE), by validity start and device.
      */
@@ -646,16 +688,44 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * The acks of the commands {@link #commands(Optional, Instant, Instant, int)} finds with the same arguments but no
+     * limit, by command, each command's oldest first.
+     */
+    public Map<CommandId, List<Ack>> acksOfCommands(Optional<AssetId> device, Instant from, Instant until) {
+        requireNonNull(device, "device");
+        return call("read the acks of the commands" + device.map(d -> " of " + d).orElse(""), c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT a.* FROM acks a JOIN commands c ON a.command_id = c.command_id"
+                    + " WHERE c.valid_from >= ? AND c.valid_from < ?" + (device.isPresent() ? " AND c.device_id = ?" : "")
+                    + " ORDER BY a.command_id, a.acked_at, a.status")) {
+                select.setObject(1, bound(from, "from"));
+                select.setObject(2, bound(until, "until"));
+                if (device.isPresent()) {
+                    select.setString(3, device.get().value());
+                }
+                Map<CommandId, List<Ack>> acks = new TreeMap<>(java.util.Comparator.comparing(CommandId::value));
+                for (Ack ack : list(select, Store::ack)) {
+                    acks.computeIfAbsent(ack.command(), id -> new ArrayList<>()).add(ack);
+                }
+                return acks;
+            }
+        });
+    }
+
     /** A command's acks, oldest first. */
     public List<Ack> acks(CommandId command) {
         requireNonNull(command, "command");
         return call("read the acks of " + command, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT * FROM acks WHERE command_id = ? ORDER BY acked_at, status")) {
                 select.setString(1, command.value());
-                return list(select, rs -> new Ack(new CommandId(rs.getString("command_id")), AssetId.of(rs.getString("device_id")),
-                        Ack.Status.valueOf(rs.getString("status")), rs.getString("reason"), instant(rs, "acked_at")));
+                return list(select, Store::ack);
             }
         });
+    }
+
+    private static Ack ack(ResultSet rs) throws SQLException {
+        return new Ack(new CommandId(rs.getString("command_id")), AssetId.of(rs.getString("device_id")), Ack.Status.valueOf(rs.getString("status")),
+                rs.getString("reason"), instant(rs, "acked_at"));
     }
 
     // ---- alarms ----------------------------------------------------------------------------------------------
@@ -751,6 +821,24 @@ public final class Store implements AutoCloseable {
     public List<Alarm> openAlarms() {
         return call("read the open alarms", c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT * FROM alarms WHERE cleared_at IS NULL ORDER BY raised_at, alarm_id")) {
+                return list(select, Store::alarm);
+            }
+        });
+    }
+
+    /**
+     * The alarms open at some time in {@code from ≤ t < until}: raised before {@code until} and not cleared before
+     * {@code from}; oldest first, at most {@code maxRows} of them (the oldest): ask for one more than you will show to
+     * tell whether the range holds more.
+     */
+    public List<Alarm> alarms(Instant from, Instant until, int maxRows) {
+        positive(maxRows, "maxRows");
+        return call("read the alarms", c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM alarms WHERE raised_at < ? AND (cleared_at IS NULL OR cleared_at >= ?)"
+                    + " ORDER BY raised_at, alarm_id LIMIT ?")) {
+                select.setObject(1, bound(until, "until"));
+                select.setObject(2, bound(from, "from"));
+                select.setInt(3, maxRows);
                 return list(select, Store::alarm);
             }
         });
@@ -937,6 +1025,12 @@ public final class Store implements AutoCloseable {
         requireNonNull(value, name);
         if (!Ids.isValid(value)) {
             throw new IllegalArgumentException(name + " must match " + Ids.PATTERN.pattern() + ": '" + value + "'");
+        }
+    }
+
+    private static void positive(int rows, String name) {
+        if (rows < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1: " + rows);
         }
     }
 

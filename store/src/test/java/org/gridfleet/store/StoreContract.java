@@ -137,6 +137,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void telemetryOfATimeRangeStopsAtItsRowLimitOldestFirst() {
+        for (int s = 0; s < 5; s++) {
+            store.recordTelemetry(reading(GEN, T0.plusSeconds(s), 100 + s), T0.plusSeconds(s));
+            store.recordTelemetry(reading(BAT, T0.plusSeconds(s), -s), T0.plusSeconds(s));
+        }
+
+        assertThat(store.telemetry(GEN, T0, T0.plusSeconds(5), 3)).extracting(r -> r.telemetry().powerKw()).containsExactly(100.0, 101.0, 102.0);
+        assertThat(store.telemetry(GEN, T0.plusSeconds(3), Instant.MAX, 10)).extracting(r -> r.telemetry().powerKw()).containsExactly(103.0, 104.0);
+        assertThat(store.telemetry(BAT, T0, T0.plusSeconds(5), 5)).hasSize(5);
+        assertThatThrownBy(() -> store.telemetry(GEN, T0, T0.plusSeconds(5), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRows must be at least 1");
+    }
+
+    @Test
     void aRepeatedReportKeepsTheFirst() {
         assertThat(store.recordTelemetry(reading(GEN, T0, 500), T0)).isTrue();
         assertThat(store.recordTelemetry(reading(GEN, T0, 999), T0.plusSeconds(5))).isFalse();
@@ -351,6 +365,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void commandsOfATimeRangeComeByValidityStartWithTheirAcks() {
+        savePlanA();
+        Duration q = Duration.ofMinutes(15);
+        Command g0 = new Command(new CommandId("cmd-g0"), GEN, 700, T0, T0.plus(q));
+        Command b0 = new Command(new CommandId("cmd-b0"), BAT, -100, T0, T0.plus(q));
+        Command g1 = new Command(new CommandId("cmd-g1"), GEN, 650, T0.plus(q), T0.plus(q).plus(q));
+        Command g2 = new Command(new CommandId("cmd-g2"), GEN, 600, T0.plus(q).plus(q), T0.plus(q).plus(q).plus(q));
+        for (Command c : List.of(g2, g1, b0, g0)) {
+            store.recordCommand(c, c.validFrom(), new CommandOrigin.FromPlan("plan-a", 0));
+        }
+        store.recordAck(new Ack(g1.id(), GEN, Ack.Status.DONE, "", T0.plus(q).plusSeconds(40)));
+        store.recordAck(new Ack(g1.id(), GEN, Ack.Status.ACCEPTED, "", T0.plus(q).plusSeconds(1)));
+        store.recordAck(new Ack(b0.id(), BAT, Ack.Status.REJECTED, "soc too low", T0.plusSeconds(1)));
+
+        assertThat(store.commands(Optional.of(GEN), T0, T0.plus(q).plus(q), 10)).extracting(StoredCommand::command).containsExactly(g0, g1);
+        assertThat(store.commands(Optional.empty(), T0, Instant.MAX, 10)).extracting(StoredCommand::command).containsExactly(b0, g0, g1, g2);
+        assertThat(store.commands(Optional.empty(), T0, Instant.MAX, 2)).extracting(StoredCommand::command).containsExactly(b0, g0);
+        assertThat(store.acksOfCommands(Optional.of(GEN), T0, T0.plus(q).plus(q)).get(g1.id())).extracting(Ack::status)
+                .containsExactly(Ack.Status.ACCEPTED, Ack.Status.DONE);
+        assertThat(store.acksOfCommands(Optional.of(GEN), T0, Instant.MAX)).containsOnlyKeys(g1.id());
+        assertThat(store.acksOfCommands(Optional.empty(), T0, Instant.MAX)).containsOnlyKeys(b0.id(), g1.id());
+    }
+
+    @Test
     void aResendKeepsOneRowAndCountsTheSends() {
         savePlanA();
         Command c = new Command(new CommandId("cmd-1"), GEN, 750, T0, T0.plus(Duration.ofMinutes(15)));
@@ -477,6 +515,20 @@ abstract class StoreContract {
         });
         assertThatThrownBy(() -> store.clearAlarm(fault.id() + stale.id() + 100, T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("there is no such alarm");
+    }
+
+    @Test
+    void alarmsOfATimeRangeAreThoseOpenAtSomeTimeInIt() {
+        Alarm early = store.raiseAlarm("device-fault", Alarm.Severity.WARNING, "GEN-1", "trip", T0);          // open T0 .. T0+10
+        Alarm open = store.raiseAlarm("no-ack", Alarm.Severity.WARNING, "BAT-1", "no answer", T0.plusSeconds(20)); // open since T0+20
+        Alarm late = store.raiseAlarm("plan-ended", Alarm.Severity.CRITICAL, "plant", "end", T0.plusSeconds(60));   // open since T0+60
+        store.clearAlarm(early.id(), T0.plusSeconds(10));
+
+        assertThat(store.alarms(T0, T0.plusSeconds(5), 10)).extracting(Alarm::id).containsExactly(early.id());
+        assertThat(store.alarms(T0.plusSeconds(10), T0.plusSeconds(30), 10)).extracting(Alarm::id).containsExactly(early.id(), open.id());
+        assertThat(store.alarms(T0.plusSeconds(11), T0.plusSeconds(60), 10)).extracting(Alarm::id).containsExactly(open.id());
+        assertThat(store.alarms(T0.plusSeconds(11), Instant.MAX, 10)).extracting(Alarm::id).containsExactly(open.id(), late.id());
+        assertThat(store.alarms(Instant.EPOCH, Instant.MAX, 2)).extracting(Alarm::id).containsExactly(early.id(), open.id());
     }
 
     // ---- restart ---------------------------------------------------------------------------------------------

@@ -14,9 +14,10 @@ import org.gridfleet.model.AssetId;
  *
  * @param demandKw aggregate demand of the end-users now
  * @param lossesKw network losses the plan covers on top of demand in this interval
+ * @param held     devices an operator holds at a set point (manual overrides): constants, the others cover the rest
  */
 public record DispatchRequest(double demandKw, double lossesKw, List<GeneratorOffer> generators, List<RenewableOffer> renewables,
-                              List<StorageOffer> stores, GridOffer grid) {
+                              List<StorageOffer> stores, List<HeldDevice> held, GridOffer grid) {
     public DispatchRequest {
         requireFinite(demandKw, "demandKw");
         requireFinite(lossesKw, "lossesKw");
@@ -26,6 +27,7 @@ public record DispatchRequest(double demandKw, double lossesKw, List<GeneratorOf
         generators = List.copyOf(generators);
         renewables = List.copyOf(renewables);
         stores = List.copyOf(stores);
+        held = List.copyOf(held);
         requireNonNull(grid, "grid");
         Set<AssetId> seen = new HashSet<>();
         for (GeneratorOffer g : generators) {
@@ -37,6 +39,24 @@ public record DispatchRequest(double demandKw, double lossesKw, List<GeneratorOf
         for (StorageOffer s : stores) {
             requireNew(seen, s.id());
         }
+        for (HeldDevice h : held) {
+            requireNew(seen, h.id());
+        }
+    }
+
+    /** A request without devices held by an operator. */
+    public DispatchRequest(double demandKw, double lossesKw, List<GeneratorOffer> generators, List<RenewableOffer> renewables,
+                           List<StorageOffer> stores, GridOffer grid) {
+        this(demandKw, lossesKw, generators, renewables, stores, List.of(), grid);
+    }
+
+    /** What the devices held by an operator give together, kW. */
+    public double heldKw() {
+        double kw = 0;
+        for (HeldDevice h : held) {
+            kw += h.kw();
+        }
+        return kw;
     }
 
     /** What the devices must cover: demand plus the plan's losses. */
@@ -129,6 +149,21 @@ public record DispatchRequest(double demandKw, double lossesKw, List<GeneratorOf
         /** The planned set point within what the store can do now. */
         public double anchorKw() {
             return Math.max(minKw, Math.min(maxKw, plannedKw));
+        }
+    }
+
+    /**
+     * A device an operator holds at a set point (a manual override): it gives {@code kw} whatever the others do, a
+     * constant in the balance, and the dispatch covers the rest with the others.
+     *
+     * @param kw          what it gives, kW (positive into the grid; storage charging negative); 0 for a unit held off
+     * @param costPerHour its running cost at {@code kw} (a generator's curve and O&amp;M, a renewable's O&amp;M), per hour
+     */
+    public record HeldDevice(AssetId id, double kw, double costPerHour, boolean exportAllowed) {
+        public HeldDevice {
+            requireNonNull(id, "id");
+            requireFinite(kw, "kw");
+            requireFinite(costPerHour, "costPerHour");
         }
     }
 

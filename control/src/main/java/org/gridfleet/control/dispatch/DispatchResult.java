@@ -12,7 +12,7 @@ import org.gridfleet.model.AssetId;
 /**
  * The set points of one dispatch and what they add up to. Powers in kW, positive into the grid.
  *
- * @param setpointsKw every offered device's set point, in the request's order (generators, renewables, stores);
+ * @param setpointsKw every offered device's set point, in the request's order (generators, renewables, stores, held);
  *                    0 for a generator that is not to run
  * @param started     generators the plan does not run that this dispatch starts, cheapest first
  * @param starting    generators told to run that give nothing before the horizon ends (their start-up is longer):

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.gridfleet.control.dispatch.DispatchRequest.GeneratorOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.GridOffer;
+import org.gridfleet.control.dispatch.DispatchRequest.HeldDevice;
 import org.gridfleet.control.dispatch.DispatchRequest.RenewableOffer;
 import org.gridfleet.control.dispatch.DispatchRequest.StorageOffer;
 import org.gridfleet.model.AssetId;
@@ -28,16 +29,17 @@ import org.gridfleet.model.AssetId;
  *               q[r]   ∈ [0, B[r]]    curtailable renewable r (fixed at B[r] otherwise)
  *               up[s] ∈ [0, Smax − A], down[s] ∈ [0, A − Smin]             s[s] = A[s] + up[s] − down[s]
  *               imp ∈ [0, Imax], exp ∈ [0, Xmax], short, unserved, spill ≥ 0
- *   balance     Σp + Σq + Σs + imp − exp + unserved − spill = D + L
- *   cover       Σp + Σq + Σs + short ≥ D + L                 (the devices' combined output covers demand)
- *   exportable  exp ≤ Σ_{may export} (p + q + s)            (only when some device may not export)
+ *   balance     Σp + Σq + Σs + ΣH + imp − exp + unserved − spill = D + L
+ *   cover       Σp + Σq + Σs + ΣH + short ≥ D + L            (the devices' combined output covers demand)
+ *   exportable  exp ≤ Σ_{may export} (p + q + s + H)        (only when some device may not export)
  *   minimise    Σ m[g,k]·δ[g,k] + Σ om[g]·p[g] + Σ om[r]·q[r] + c_dev·Σ(up + down) + tariff·imp − sale·exp
  *               + M·short + 2M·unserved + M·spill
  * </pre>
  *
  * {@code A[s]} is the store's planned set point (within what it can do now): storage deviates from the plan at
  * {@code c_dev}, twice the dearest marginal cost of any generator, renewable or the grid, so that it steps in only
- * where the generators cannot cover demand (or take a surplus) by themselves. {@code M = 1000·c_dev}.
+ * where the generators cannot cover demand (or take a surplus) by themselves. {@code M = 1000·c_dev}. {@code H[h]} is
+ * what a device an operator holds at a set point gives ({@link DispatchRequest.HeldDevice}): a constant.
  *
  * <p>Every generator's range {@code [Pmin, Pmax]} is what it can reach by the end of the dispatch's horizon (its ramp
  * rates from its output now, its start-up), so the set points never count on output the devices cannot give in time.
@@ -95,8 +97,9 @@ public final class Dispatcher {
 
         // what stays short once every unit told to run has started and ramped to its capacity, stores back at their
         // plan; units that cannot give in time are started for it, cheapest first: they give nothing now
-        double shortNowKw = Math.max(0, request.requiredKw() - solution.devicesKw());
-        double steadyKw = 0;
+        double heldKw = request.heldKw();
+        double shortNowKw = Math.max(0, request.requiredKw() - heldKw - solution.devicesKw());
+        double steadyKw = heldKw;
         for (GeneratorOffer g : on) {
             steadyKw += g.capacityKw();
         }
@@ -117,7 +120,7 @@ public final class Dispatcher {
             lastingKw = Math.max(0, lastingKw - g.capacityKw());
         }
 
-        double capacityKw = 0;
+        double capacityKw = heldKw;
         for (GeneratorOffer g : request.generators()) {
             capacityKw += g.readyInTime() && (g.committed() || g.startable()) ? g.maxKw() : 0;
         }
@@ -152,6 +155,11 @@ public final class Dispatcher {
             double kw = solution.storageKw().get(s.id());
             setpoints.put(s.id(), kw);
             devicesKw += kw;
+        }
+        for (HeldDevice h : request.held()) {
+            setpoints.put(h.id(), h.kw());
+            devicesKw += h.kw();
+            costPerHour += h.costPerHour();
         }
         GridOffer grid = request.grid();
         costPerHour += grid.importTariffPerKwh() * solution.importKw() - grid.salePricePerKwh() * solution.exportKw();
@@ -199,7 +207,7 @@ public final class Dispatcher {
                 ? grid.importTariffPerKwh() - 1e-6 * maxMarginal : grid.salePricePerKwh();
         boolean someMayNotExport = grid.maxExportKw() > 0
                 && (on.stream().anyMatch(g -> !g.exportAllowed()) || request.renewables().stream().anyMatch(r -> !r.exportAllowed())
-                || request.stores().stream().anyMatch(s -> !s.exportAllowed()));
+                || request.stores().stream().anyMatch(s -> !s.exportAllowed()) || request.held().stream().anyMatch(h -> !h.exportAllowed()));
 
         MPSolver solver = MPSolver.createSolver("GLOP");
         if (solver == null) {
@@ -207,9 +215,13 @@ public final class Dispatcher {
         }
         try {
             MPObjective objective = solver.objective();
-            // constant output: generators at their minimum, fixed renewables, stores at their planned set point
+            // constant output: generators at their minimum, fixed renewables, stores at their planned set point, held devices
             double fixedKw = 0;
             double fixedExportableKw = 0;
+            for (HeldDevice h : request.held()) {
+                fixedKw += h.kw();
+                fixedExportableKw += h.exportAllowed() ? h.kw() : 0;
+            }
 
             // variables, each with its part of the objective
             List<MPVariable> flexible = new ArrayList<>(); // Σ(δ + q + up − down): what the devices add to fixedKw
@@ -276,9 +288,9 @@ public final class Dispatcher {
 
             // constraints
             double required = request.requiredKw();
-            // balance: Σp + Σq + Σs + imp − exp + unserved − spill = D + L
+            // balance: Σp + Σq + Σs + ΣH + imp − exp + unserved − spill = D + L
             MPConstraint balance = solver.makeConstraint(required - fixedKw, required - fixedKw, "balance");
-            // cover: Σp + Σq + Σs + short ≥ D + L
+            // cover: Σp + Σq + Σs + ΣH + short ≥ D + L
             MPConstraint cover = solver.makeConstraint(required - fixedKw, Double.POSITIVE_INFINITY, "cover");
             for (int i = 0; i < flexible.size(); i++) {
                 balance.setCoefficient(flexible.get(i), flexibleSign.get(i));

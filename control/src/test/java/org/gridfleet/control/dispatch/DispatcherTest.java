@@ -61,6 +61,25 @@ class DispatcherTest {
     }
 
     @Test
+    void aUnitHeldByTheOperatorIsAConstantAndTheOthersCoverTheRest() {
+        // G1 held at 150 kW by an operator (55 − 50 + 0.10·150 = 20 $/h at that output, as the caller prices it)
+        DispatchRequest request = new DispatchRequest(700, 0, List.of(offer(G2, true, false), offer(G3, false, true)), List.of(), List.of(),
+                List.of(new DispatchRequest.HeldDevice(G1.id(), 150, 20, true)), GridOffer.ISLANDED);
+
+        DispatchResult r = dispatcher.dispatch(request);
+
+        // by hand: 700 − 150 = 550 kW from the others: G2 to its 400 kW, G3 started for the last 150 kW
+        assertThat(r.setpointKw(G1.id())).isEqualTo(150);
+        assertThat(r.setpointKw(G2.id())).isCloseTo(400, within(KW));
+        assertThat(r.setpointKw(G3.id())).isCloseTo(150, within(KW));
+        assertThat(r.started()).containsExactly(G3.id());
+        assertThat(r.devicesKw()).isCloseTo(700, within(KW));
+        // 20 + (2 + 0.15·400) + (1 + 0.25·150) = 120.5 $/h
+        assertThat(r.costPerHour()).isCloseTo(120.5, within(1e-6));
+        assertThat(r.capacityKw()).as("held 150 + G2 400 + G3 300").isCloseTo(850, within(KW));
+    }
+
+    @Test
     void threeUnitsAt1000KwStartTheFastUnitForWhatTheCommittedOnesCannotGive() {
         DispatchResult r = dispatcher.dispatch(threeUnits(1000, GridOffer.ISLANDED));
 

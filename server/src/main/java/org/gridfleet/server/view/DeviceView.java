@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param telemetryAt    when its latest accepted telemetry was measured
  * @param setpointKw     the set point of its current command, null when none was sent
  * @param plannedKw      what the plan in force has it give in this interval, null outside the horizon or unplanned
- * @param excluded       why it is left out of the dispatch until the next interval, or null
+ * @param excluded       why it is left out of the dispatch (until the next interval, or out of service until returned), or null
+ * @param override       the operator's manual override in force, or null
  */
 public record DeviceView(String id, String name, String type, String kind, double ratedKw, boolean connected, boolean online, String state,
                          Double powerKw, Double kvar, Double socFraction, Instant telemetryAt, Double setpointKw, Double plannedKw,
-                         String excluded) {}
+                         String excluded, OverrideView override) {}

@@ -49,9 +49,13 @@ final class PlanSummary {
         out.printf(Locale.ROOT, "  total cost     %s %,.2f  (operating %,.2f, start-up %,.2f, O&M %,.2f, degradation %,.2f, import %,.2f, export revenue %,.2f)%n",
                 cur, c.totalCost(), c.operatingCost(), c.startUpCost(), c.omCost(), c.degradationCost(), c.importCost(), c.exportRevenue());
         PlanMetrics.Savings s = m.savings();
-        out.printf(Locale.ROOT, "  grid only      %s %,.2f to buy all demand at the import tariff: the plan %s %s %,.2f%s%s%n",
-                cur, s.gridOnlyCost(), s.savings() >= 0 ? "saves" : "costs", cur, Math.abs(s.savings()),
-                s.gridOnlyCost() == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", Math.abs(s.savingsPercent())), s.savings() >= 0 ? "" : " more");
+        if (planned.problem().gridConnection().islanded()) {
+            out.println("  grid only      - (islanded: there is no grid to buy from)");
+        } else {
+            out.printf(Locale.ROOT, "  grid only      %s %,.2f to buy all demand at the import tariff: the plan %s %s %,.2f%s%s%n",
+                    cur, s.gridOnlyCost(), s.savings() >= 0 ? "saves" : "costs", cur, Math.abs(s.savings()),
+                    s.gridOnlyCost() == 0 ? "" : String.format(Locale.ROOT, " (%.1f %%)", Math.abs(s.savingsPercent())), s.savings() >= 0 ? "" : " more");
+        }
         planned.comparison().ifPresent(b -> printBaseline(out, planned, b));
         PlanMetrics.Service v = m.service();
         out.printf(Locale.ROOT, "  demand         %,.1f kWh, served %,.1f kWh, unserved %,.1f kWh; %.4f %s per kWh served%n",

@@ -32,6 +32,7 @@ class StochasticAndSelectCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Plan stochastic (objective: cost), status optimal")
                 .contains("stochastic: 2 MILP solves")
+                .contains("grid only      - (islanded: there is no grid to buy from)")
                 .containsPattern("1 +28\\.00 +0\\.0\\d+ +4 +40\\.0  optimal")
                 .containsPattern("2 +32\\.00 +0\\.00\\d+ +0 +140\\.0  optimal")
                 .contains("every interval meets the loss-of-load target")

@@ -1,7 +1,9 @@
 package org.gridfleet.plan.agents;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.plan.DeviceSchedule;
@@ -86,30 +88,29 @@ final class RoundPlan {
     DispatchPlan plan() {
         shortfalls.forEach(report::add);
         PlanStatus status = report.status().orElse(new PlanStatus.Heuristic());
+        // each agent's schedule by its device, looked up once per device rather than by a search through the agents
+        Map<Asset, DeviceSchedule> byAsset = new IdentityHashMap<>();
+        for (int i = 0; i < generators.size(); i++) {
+            Asset unit = generators.get(i).unit;
+            byAsset.put(unit, DeviceSchedule.generator(unit.id(), unit.type(), generatorKw[i], generatorOn[i]));
+        }
+        for (int r = 0; r < renewables.size(); r++) {
+            Asset unit = renewables.get(r).unit;
+            byAsset.put(unit, DeviceSchedule.flows(unit.id(), unit.type(), renewableKw[r], Profile.of()));
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            Asset store = stores.get(s).store;
+            byAsset.put(store, DeviceSchedule.flows(store.id(), store.type(), storageKw[s], Profile.of(storageSoc[s])));
+        }
         List<DeviceSchedule> schedules = new ArrayList<>();
         for (Asset asset : problem.assets()) {
-            schedules.add(schedule(asset));
+            DeviceSchedule schedule = byAsset.get(asset);
+            if (schedule == null) {
+                throw new IllegalStateException("no agent for " + asset.id());
+            }
+            schedules.add(schedule);
         }
         return new DispatchPlan(AgentPlanGenerator.NAME, Objective.of(ObjectiveKind.COST), status, problem.grid(), schedules,
                 Profile.of(importKw), Profile.of(exportKw));
-    }
-
-    private DeviceSchedule schedule(Asset asset) {
-        for (int i = 0; i < generators.size(); i++) {
-            if (generators.get(i).unit == asset) {
-                return DeviceSchedule.generator(asset.id(), asset.type(), generatorKw[i], generatorOn[i]);
-            }
-        }
-        for (int r = 0; r < renewables.size(); r++) {
-            if (renewables.get(r).unit == asset) {
-                return DeviceSchedule.flows(asset.id(), asset.type(), renewableKw[r], Profile.of());
-            }
-        }
-        for (int s = 0; s < stores.size(); s++) {
-            if (stores.get(s).store == asset) {
-                return DeviceSchedule.flows(asset.id(), asset.type(), storageKw[s], Profile.of(storageSoc[s]));
-            }
-        }
-        throw new IllegalStateException("no agent for " + asset.id());
     }
 }

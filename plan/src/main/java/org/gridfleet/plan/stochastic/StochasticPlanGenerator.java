@@ -3,7 +3,10 @@ package org.gridfleet.plan.stochastic;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.gridfleet.model.AssetId;
 import org.gridfleet.model.Profile;
 import org.gridfleet.model.asset.Asset;
 import org.gridfleet.model.asset.Generator;
@@ -139,8 +142,13 @@ public final class StochasticPlanGenerator implements PlanGenerator {
         int n = problem.grid().intervals();
         double h = problem.grid().stepHours();
         double[] heldKw = new double[n];
+        Map<AssetId, DeviceSchedule> schedules = new HashMap<>();
+        plan.schedules().forEach(s -> schedules.putIfAbsent(s.asset(), s));
         for (Asset asset : problem.assets()) {
-            DeviceSchedule schedule = plan.schedule(asset.id()).orElseThrow(() -> new IllegalArgumentException("plan has no schedule for " + asset.id()));
+            DeviceSchedule schedule = schedules.get(asset.id());
+            if (schedule == null) {
+                throw new IllegalArgumentException("plan has no schedule for " + asset.id());
+            }
             Profile share = problem.availability().get(asset.id());
             double[] p = schedule.powerKw().toArray();
             switch (asset) {
